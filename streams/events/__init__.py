@@ -1,0 +1,1 @@
+"""Pure event extraction: gazetteer, actors, triggers, dates, coder. No Kafka here."""

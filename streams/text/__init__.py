@@ -1,0 +1,1 @@
+"""Pure text functions: normalisation, cleaning, language ID, fingerprints. No Kafka here."""
