@@ -1,0 +1,1 @@
+"""Thin Faust agents: move records between topics, count metrics, route failures."""

@@ -1,0 +1,67 @@
+"""What every agent shares: dead-lettering with Kafka-Connect-style headers, timing, latency."""
+from __future__ import annotations
+
+import time
+import traceback
+from contextlib import contextmanager
+
+from ..errors import StageError
+from ..metrics import metrics
+
+M = metrics()
+HEADER = "__dlq.errors."
+
+
+def dlq_headers(message, stage: str, exc: BaseException, article_id: str | None) -> list[tuple[str, bytes]]:
+    """Original headers plus origin and error, as Kafka Connect's errors.deadletterqueue does."""
+    reason = exc.reason if isinstance(exc, StageError) else "internal_error"
+    text = exc.message if isinstance(exc, StageError) else f"{type(exc).__name__}: {exc}"
+    headers = list(_original_headers(message))
+    headers += [
+        (HEADER + "topic", str(message.topic).encode()),
+        (HEADER + "partition", str(message.partition).encode()),
+        (HEADER + "offset", str(message.offset).encode()),
+        (HEADER + "stage", stage.encode()),
+        (HEADER + "reason", reason.encode()),
+        (HEADER + "exception.class.name", type(exc).__name__.encode()),
+        (HEADER + "exception.message", text[:1000].encode("utf-8", "replace")),
+        (HEADER + "timestamp", str(int(time.time() * 1000)).encode()),
+    ]
+    if article_id:
+        headers.append((HEADER + "article.id", article_id.encode("utf-8", "replace")))
+    if not isinstance(exc, StageError):
+        headers.append((HEADER + "exception.stacktrace",
+                        "".join(traceback.format_exception(exc))[-4000:].encode("utf-8", "replace")))
+    return headers
+
+
+def _original_headers(message):
+    raw = message.headers or []
+    items = raw.items() if isinstance(raw, dict) else raw
+    for k, v in items:
+        yield (k if isinstance(k, str) else k.decode("utf-8", "replace")), (v or b"")
+
+
+async def dead_letter(dlq_topic, event, stage: str, exc: BaseException, article_id: str | None = None) -> None:
+    message = event.message
+    reason = exc.reason if isinstance(exc, StageError) else "internal_error"
+    await dlq_topic.send(key=message.key if isinstance(message.key, bytes) else None,
+                         value=message.value if isinstance(message.value, bytes) else b"",
+                         headers=dlq_headers(message, stage, exc, article_id))
+    M.dead_letters.labels(stage, reason).inc()
+    M.articles.labels(stage, "dlq").inc()
+    observe_end_to_end_ms(getattr(event.value, "received_ms", 0) or int(message.timestamp * 1000))
+
+
+def observe_end_to_end_ms(received_ms: int) -> None:
+    if received_ms:
+        M.end_to_end.observe(max(0.0, time.time() - received_ms / 1000))
+
+
+@contextmanager
+def timed(stage: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        M.stage_seconds.labels(stage).observe(time.perf_counter() - start)

@@ -1,0 +1,72 @@
+"""articles.raw -> articles.unique | articles.duplicates | articles.dlq.
+
+Parses and validates publisher bytes, then checks the dedup window. The window's
+fingerprints live in the `dedup-index` table (changelogged); the LSH index is a
+derived in-memory structure rebuilt from the table after every (re)assignment.
+"""
+from __future__ import annotations
+
+from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
+from ..errors import StageError
+from ..pipeline import article_error_id, dedup_text, parse_raw
+from ..records import Duplicate
+from ..text.fingerprint import Deduper, Fingerprint, fingerprint
+from .common import M, dead_letter, observe_end_to_end_ms, timed
+
+STAGE = "dedup"
+
+
+class _Window:
+    deduper: Deduper | None = None
+
+    def rebuild(self) -> Deduper:
+        d = Deduper(threshold=settings.dedup_threshold, window=settings.dedup_window,
+                    max_age_days=settings.dedup_max_age_days)
+        fps = [Fingerprint.from_dict(v) for v in dedup_index.values() if v]
+        for fp in sorted(fps, key=lambda f: f.ts):
+            d.add(fp)
+        self.deduper = d
+        M.dedup_index_size.set(len(d))
+        return d
+
+
+window = _Window()
+
+
+@app.on_partitions_assigned.connect
+async def _on_assigned(sender, assigned, **kwargs) -> None:
+    window.deduper = None   # rebuilt lazily once the table has recovered
+
+
+@app.agent(raw_topic)
+async def dedup(stream):
+    async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
+        deduper = window.deduper or window.rebuild()
+        M.batch_size.labels(STAGE).observe(len(events))
+        for event in events:
+            message = event.message
+            article_id = None
+            try:
+                with timed(STAGE):
+                    article = parse_raw(event.value, settings, int(message.timestamp * 1000))
+                    article_id = article.id
+                    fp = fingerprint(article.id, article.url, dedup_text(article), message.timestamp)
+                    verdict = deduper.check(fp)
+                    if verdict is None:
+                        for gone in deduper.add(fp):
+                            dedup_index.pop(gone, None)
+                        dedup_index[article.id] = fp.to_dict()
+            except Exception as exc:  # StageError or a bug: never crash, never lose
+                await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
+                continue
+            if verdict is None:
+                await unique_topic.send(key=article.id, value=article)
+                M.articles.labels(STAGE, "ok").inc()
+            else:
+                await duplicates_topic.send(key=article.id, value=Duplicate(
+                    article_id=article.id, duplicate_of=verdict.duplicate_of, kind=verdict.kind,
+                    similarity=round(float(verdict.similarity), 4), url=article.url))
+                M.duplicates.labels(verdict.kind).inc()
+                M.articles.labels(STAGE, "duplicate").inc()
+                observe_end_to_end_ms(article.received_ms)
+        M.dedup_index_size.set(len(deduper))

@@ -1,0 +1,110 @@
+"""The Faust application: settings, topics, the dedup table and the web endpoints.
+
+Import order matters only here: `streams.app` builds the app from the environment,
+then imports the agent modules so `streams worker` finds them.
+"""
+from __future__ import annotations
+
+import time
+
+import faust
+from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.web import Request, Response, View
+
+from . import codec  # noqa: F401  (registers the "orjson" codec)
+from . import topics as T
+from .metrics import metrics
+from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
+from .settings import Settings
+
+settings = Settings.from_env()
+
+app = faust.App(
+    settings.app_id,
+    broker=settings.broker,
+    store=settings.store,
+    datadir=settings.datadir,
+    value_serializer="orjson",
+    topic_partitions=settings.partitions,
+    topic_replication_factor=settings.replicas,
+    topic_allow_declare=True,
+    consumer_auto_offset_reset="earliest",
+    processing_guarantee="at_least_once",
+    producer_acks=-1,
+    producer_linger_ms=5,
+    broker_commit_every=500,
+    broker_commit_interval=1.0,
+    stream_buffer_maxsize=4096,
+    web_port=settings.web_port,
+    web_host=settings.web_host,
+    web_in_thread=False,
+    table_standby_replicas=0,
+    logging_config=None,
+)
+
+raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes,
+                      value_serializer="raw", key_serializer="raw")
+unique_topic = app.topic(settings.topic(T.UNIQUE), value_type=Article, key_type=str, key_serializer="raw")
+clean_topic = app.topic(settings.topic(T.CLEAN), value_type=CleanArticle, key_type=str, key_serializer="raw")
+detected_topic = app.topic(settings.topic(T.DETECTED), value_type=DetectedArticle, key_type=str,
+                           key_serializer="raw")
+events_topic = app.topic(settings.topic(T.EVENTS), value_type=bytes, key_type=str,
+                         value_serializer="raw", key_serializer="raw")
+processed_topic = app.topic(settings.topic(T.PROCESSED), value_type=Processed, key_type=str, key_serializer="raw")
+duplicates_topic = app.topic(settings.topic(T.DUPLICATES), value_type=Duplicate, key_type=str,
+                             key_serializer="raw")
+dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
+                      value_serializer="raw", key_serializer="raw")
+
+# Fingerprints of the articles in the dedup window, keyed by article id. The changelog makes
+# the window survive restarts; the in-memory LSH index is rebuilt from it (agents/dedup.py).
+dedup_index = app.Table("dedup-index", default=None, partitions=settings.partitions,
+                        key_type=str, value_type=None, value_serializer="json", key_serializer="raw")
+
+setup_prometheus_sensors(app)
+M = metrics()
+M.up.set(1)
+_started = time.time()
+
+
+def is_ready() -> tuple[bool, str]:
+    """Consuming = started, not rebalancing, not recovering tables."""
+    consumer = getattr(app, "_consumer", None)
+    if consumer is None or not app.started:
+        return False, "starting"
+    if app.rebalancing:
+        return False, "rebalancing"
+    if getattr(app, "in_recovery", False):
+        return False, "recovering"
+    return True, "consuming"
+
+
+@app.page("/livez")
+class Livez(View):
+    async def get(self, request: Request) -> Response:
+        return self.json({"status": "alive", "uptime_s": round(time.time() - _started, 1)})
+
+
+@app.page("/readyz")
+class Readyz(View):
+    async def get(self, request: Request) -> Response:
+        ready, state = is_ready()
+        M.ready.set(1 if ready else 0)
+        return self.json({"ready": ready, "state": state}, status=200 if ready else 503)
+
+
+@app.timer(interval=5.0)
+async def report_lag() -> None:
+    """Consumer lag per assigned partition (Faust exports none): high water - committed."""
+    ready, _ = is_ready()
+    M.ready.set(1 if ready else 0)
+    consumer = app.consumer
+    for tp in consumer.assignment():
+        hw = consumer.highwater(tp)
+        committed = consumer._committed_offset.get(tp)
+        if hw is None:
+            continue
+        M.consumer_lag.labels(tp.topic, str(tp.partition)).set(max(0, hw - (committed or 0)))
+
+
+from .agents import clean as _clean, dedup as _dedup, extract as _extract, language as _language  # noqa: E402,F401

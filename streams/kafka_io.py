@@ -1,0 +1,124 @@
+"""Plain aiokafka clients for the CLI: publish articles, read topics back.
+
+The workers use Faust; these are the user-side tools (`streams publish`,
+`subscribe`, `demo`, `evaluate --via-kafka`, `bench`). No idempotence: Tansu lacks it.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import AsyncIterator, Iterable
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from .settings import Settings
+from . import topics as T
+
+
+def _key_of(line: bytes) -> bytes | None:
+    try:
+        obj = orjson.loads(line)
+        key = obj.get("id") if isinstance(obj, dict) else None
+        return key.encode() if isinstance(key, str) else None
+    except Exception:
+        return None
+
+
+async def publish(settings: Settings, lines: Iterable[bytes], progress=None, topic: str | None = None,
+                  rate: float | None = None) -> int:
+    """Send each line as one message to articles.raw (bytes untouched). Returns the count sent."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
+                                max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
+                                enable_idempotence=False)
+    await producer.start()
+    sent = 0
+    futures = []
+    start = time.monotonic()
+    try:
+        for line in lines:
+            if rate:
+                due = start + sent / rate
+                delay = due - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            futures.append(await producer.send(topic or settings.topic(T.RAW), value=line, key=_key_of(line)))
+            sent += 1
+            if progress is not None:
+                progress.update(1)
+            if len(futures) >= 1000:
+                await asyncio.gather(*futures)
+                futures.clear()
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+    return sent
+
+
+async def consume(settings: Settings, topic_names: list[str], from_beginning: bool = True,
+                  idle_timeout: float | None = None, group: str | None = None) -> AsyncIterator:
+    """Yield records from topics; stops after `idle_timeout` seconds without a record."""
+    consumer = AIOKafkaConsumer(*[settings.topic(t) for t in topic_names], bootstrap_servers=settings.bootstrap_servers,
+                                auto_offset_reset="earliest" if from_beginning else "latest",
+                                group_id=group, enable_auto_commit=group is not None,
+                                metadata_max_age_ms=2000)
+    await consumer.start()
+    try:
+        last = time.monotonic()
+        while True:
+            batch = await consumer.getmany(timeout_ms=200, max_records=1000)
+            got = False
+            for records in batch.values():
+                for record in records:
+                    got = True
+                    yield record
+            if got:
+                last = time.monotonic()
+            elif idle_timeout is not None and time.monotonic() - last > idle_timeout:
+                return
+    finally:
+        await consumer.stop()
+
+
+def unprefixed(settings: Settings, topic: str) -> str:
+    p = settings.topic_prefix
+    return topic[len(p):] if p and topic.startswith(p) else topic
+
+
+class Ledger:
+    """Terminal accounting: which article ids ended where, and the events by id."""
+
+    def __init__(self):
+        self.terminal: dict[str, list[tuple[str, dict]]] = {}
+        self.events: dict[str, dict] = {}
+        self.event_payloads: dict[str, set[bytes]] = {}
+        self.dlq_without_id: list[dict] = []
+
+    def add(self, topic: str, record) -> None:
+        if topic == T.EVENTS:
+            ev = orjson.loads(record.value)
+            self.events[ev["event_id"]] = ev
+            self.event_payloads.setdefault(ev["event_id"], set()).add(_stable(ev))
+            return
+        if topic == T.DLQ:
+            headers = {k: v.decode("utf-8", "replace") for k, v in (record.headers or [])}
+            art_id = headers.get("__dlq.errors.article.id")
+            info = {"stage": headers.get("__dlq.errors.stage"), "reason": headers.get("__dlq.errors.reason"),
+                    "message": headers.get("__dlq.errors.exception.message"), "headers": headers,
+                    "value": record.value}
+            if art_id is None:
+                self.dlq_without_id.append(info)
+            else:
+                self.terminal.setdefault(art_id, []).append((topic, info))
+            return
+        value = orjson.loads(record.value)
+        self.terminal.setdefault(value["article_id"], []).append((topic, value))
+
+    def accounted(self, ids: Iterable[str]) -> bool:
+        return all(i in self.terminal for i in ids)
+
+
+def _stable(ev: dict) -> bytes:
+    """An event's payload without per-article provenance, to check that one id means one event."""
+    core = {k: ev.get(k) for k in ("type", "participants", "actor", "target", "date")}
+    return orjson.dumps(core, option=orjson.OPT_SORT_KEYS)
