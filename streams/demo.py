@@ -1,0 +1,116 @@
+"""`streams demo`: the whole product on a laptop with nothing installed but this package.
+
+Embedded Tansu broker -> one worker subprocess (metrics on /metrics) -> the project's own
+example articles (plus two malformed messages) -> events printed as they arrive -> summary.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+import tempfile
+import time
+from collections import Counter
+from importlib import resources
+
+from . import topics as T
+from .broker import EmbeddedBroker, free_port
+from .pipeline import article_error_id
+from .runner import WorkerProcess
+from .settings import Settings
+
+MALFORMED = [b'{"id": "demo-bad-json", "text": "unterminated', b'\xff\xfe not utf-8 at all']
+
+
+def example_lines() -> list[bytes]:
+    data = resources.files("streams").joinpath("examples/articles.jsonl").read_bytes()
+    return [line for line in data.split(b"\n") if line.strip()]
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def describe(ev: dict) -> str:
+    loc = ev.get("location") or {}
+    who = f"{ev['actor']} -> {ev['target']}" if ev.get("actor") else " + ".join(ev["participants"])
+    where = f" @{loc.get('country')}" + (f" ({loc['place']})" if loc.get("place") else "") if loc.get("country") else ""
+    when = f" on {ev['date']}" if ev.get("date") else (f" ({ev['date_phrase']})" if ev.get("date_phrase") else "")
+    bg = " [background]" if ev.get("background") else ""
+    return f"  {ev['type']:<11} {who}{where}{when} {ev['status']}{bg}  <- {ev['article']['id']}"
+
+
+def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout) -> int:
+    log_dir = tempfile.mkdtemp(prefix="diplo-demo-")
+    lines = example_lines() + MALFORMED
+    print(f"diplo-streams demo: {len(lines)} messages ({len(MALFORMED)} malformed on purpose); logs in {log_dir}",
+          file=out)
+    broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
+    print(f"embedded Kafka-compatible broker (Tansu) on {broker.bootstrap}", file=out)
+    port = web_port if _port_free(web_port) else free_port()
+    settings = Settings.from_env(broker=broker.url)
+    worker = WorkerProcess(broker.url, web_port=port, log_path=os.path.join(log_dir, "worker.log"))
+    try:
+        from .topics import ensure_topics_sync
+
+        ensure_topics_sync(settings)
+        t0 = time.monotonic()
+        worker.start().wait_ready()
+        print(f"worker ready in {time.monotonic() - t0:.1f}s; metrics: {worker.base_url}/metrics "
+              f"(also /livez, /readyz)", file=out)
+        summary = asyncio.run(_publish_and_watch(settings, lines, out))
+        print("\nsummary", file=out)
+        for k, v in summary.items():
+            print(f"  {k:<22} {v}", file=out)
+        if keep:
+            print(f"\nrunning; metrics at {worker.base_url}/metrics — Ctrl-C to stop", file=out)
+            try:
+                while True:
+                    time.sleep(1)
+            except KeyboardInterrupt:
+                pass
+    finally:
+        worker.stop()
+        broker.stop()
+    return 0
+
+
+async def _publish_and_watch(settings: Settings, lines: list[bytes], out) -> dict:
+    from .kafka_io import Ledger, consume, publish, unprefixed
+
+    ids = [i for i in (article_error_id(line) for line in lines) if i]
+    no_id = len(lines) - len(ids)
+    await publish(settings, lines)
+    print(f"published {len(lines)} messages to {settings.topic(T.RAW)}; events as they arrive:", file=out)
+    ledger, seen = Ledger(), set()
+    t0 = time.monotonic()
+    async for record in consume(settings, [T.EVENTS, *T.TERMINAL], idle_timeout=60):
+        topic = unprefixed(settings, record.topic)
+        ledger.add(topic, record)
+        if topic == T.EVENTS:
+            for event_id, ev in ledger.events.items():
+                if event_id not in seen:
+                    seen.add(event_id)
+                    print(describe(ev), file=out, flush=True)
+        if ledger.accounted(ids) and len(ledger.dlq_without_id) >= no_id:
+            break
+        if time.monotonic() - t0 > 110:
+            print("  (stopping after 110 s)", file=out)
+            break
+    ends = Counter(ends[0][0] for ends in ledger.terminal.values())
+    ends[T.DLQ] += len(ledger.dlq_without_id)
+    return {
+        "messages published": len(lines),
+        "processed": ends[T.PROCESSED],
+        "duplicates": ends[T.DUPLICATES],
+        "dead letters": ends[T.DLQ],
+        "events": len(ledger.events),
+        "events by type": dict(Counter(ev["type"] for ev in ledger.events.values())),
+        "seconds": round(time.monotonic() - t0, 2),
+    }
