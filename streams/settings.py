@@ -6,7 +6,7 @@ names and defaults. ``Settings.from_env()`` is the only constructor used in code
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 
 def _env(name: str, default, cast=str):
@@ -40,7 +40,7 @@ class Settings:
     languages: tuple = ("ar", "en", "fr", "ru", "fa", "ur", "it", "es", "de", "tr")  # STREAMS_LANGUAGES
     log_level: str = "info"                    # STREAMS_LOG_LEVEL
 
-    ENV = {
+    ENV = {  # field -> environment variable (a class attribute, not a field)
         "broker": "KAFKA_BROKER",
         "app_id": "STREAMS_APP_ID",
         "topic_prefix": "STREAMS_TOPIC_PREFIX",
@@ -66,8 +66,6 @@ class Settings:
     def from_env(cls, **overrides) -> "Settings":
         values = {}
         for f in fields(cls):
-            if f.name == "ENV":
-                continue
             default = f.default
             if f.name == "languages":
                 raw = os.environ.get(cls.ENV[f.name])
