@@ -1,0 +1,321 @@
+"""Duplicate detection: canonical URL, exact body hash, MinHash/LSH near duplicates.
+
+A duplicate is the same story text (re-scrape, syndicated copy, light edit, machine
+re-write or re-translation); the same event told in other words by another outlet or in
+another language is not. Measured on the dev set (see tests/test_dev_text.py):
+re-written/re-translated copies share ~0.45-0.75 of their content-word stems, different
+stories of the same event <= ~0.2, so near duplicates are judged on the Jaccard
+similarity of *sets of content-word stems* (stopwords out, Arabic clitics stripped,
+stems cut to STEM_CHARS), estimated from a 128-value MinHash.
+
+Pipeline position: dedup runs first, on the raw text (or a cheap selectolax text of the
+HTML): the text is folded (streams.text.normalize.fold), obvious furniture is cut by the
+same line rules as the cleaner (a "read also" block carries other stories), and only
+tokens are kept, so whitespace/punctuation/diacritic changes do not matter.
+
+URL rule: same canonical URL and similar body (>= URL_BODY_SIMILARITY, or same exact hash)
+-> duplicate kind "url". Same canonical URL with a *different* body is an updated page:
+not a duplicate (it is processed again; its events have deterministic ids, so subscribers
+upsert), and `add` re-points the URL to the newer version.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+import numpy as np
+
+from streams.text import boilerplate
+from streams.text.normalize import fold
+
+NUM_PERM = 128
+ROWS = 3                      # LSH rows per band; bands = NUM_PERM // ROWS (42)
+STEM_CHARS = 5                # stems are cut to this many characters
+MIN_FEATURES = 8              # fewer content stems: exact/URL matching only (MinHash too noisy)
+MAX_TEXT_CHARS = 20_000       # only the beginning of a huge body is fingerprinted
+URL_BODY_SIMILARITY = 0.5     # same URL: duplicate when the bodies are at least this similar
+_SEED = 0x5EED_D1B0
+
+_TOKEN = re.compile(r"\w+")
+_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|"
+    r"ref|ref_src|referrer|src|source|share|from|spm|at_\w+|xtor|ito|amp|outputtype|output|s)$",
+    re.I,
+)
+
+_rng = np.random.RandomState(_SEED)
+_A = (_rng.randint(1, 2**31, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(32)) | \
+    _rng.randint(1, 2**31, size=NUM_PERM, dtype=np.int64).astype(np.uint64) | np.uint64(1)
+_B = (_rng.randint(0, 2**31, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(32)) | \
+    _rng.randint(0, 2**31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+BANDS = NUM_PERM // ROWS
+_BAND_MIX = _rng.randint(1, 2**62, size=(ROWS + 1,), dtype=np.int64).astype(np.uint64) | np.uint64(1)
+_BAND_IDX = np.arange(BANDS, dtype=np.uint64) * _BAND_MIX[ROWS]
+_EMPTY_SIG = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Scheme-less, www/m/amp-less, tracking-free, sorted-query, percent-decoded, no trailing slash."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()[:2000]
+    if "//" not in url:
+        url = "//" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    for pre in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(pre) and host.count(".") >= 2:
+            host = host[len(pre):]
+            break
+    path = unquote(parts.path or "")
+    segs = [s for s in path.split("/") if s and s.lower() not in ("amp", "amp.html")]
+    path = "/".join(segs)
+    for suf in (".amp", "/amp"):
+        if path.lower().endswith(suf):
+            path = path[: -len(suf)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    q = urlencode(sorted(query))
+    return f"{host}/{path}" + (f"?{q}" if q else "")
+
+
+def _stem(tok: str) -> str:
+    if "\u0600" <= tok[0] <= "\u06ff":
+        for p in _AR_PREFIXES:
+            if tok.startswith(p) and len(tok) - len(p) >= 3:
+                tok = tok[len(p):]
+                break
+        else:
+            if tok[0] in "وبلف" and len(tok) > 4:
+                tok = tok[1:]
+    return tok[:STEM_CHARS]
+
+
+def _story_lines(text: str) -> str:
+    """Raw text minus obvious furniture: lines the cleaner drops, and everything after a real
+    'read also' heading once some story text precedes it (bounded: line rules only)."""
+    out, kept = [], 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        v = boilerplate.classify(s)
+        if v is not None:
+            if v[0] == "cut" and kept >= 200:
+                break
+            continue
+        out.append(s)
+        kept += len(s)
+    return "\n".join(out)
+
+
+@dataclass
+class Fingerprint:
+    article_id: str
+    url: str | None          # canonical URL
+    exact: str               # blake2b-128 of the folded token stream (hex)
+    sig: np.ndarray          # MinHash signature, NUM_PERM uint32
+    n: int                   # number of distinct content stems
+    ts: float                # event time (seconds), used by the age window
+
+    def to_dict(self) -> dict:
+        return {"v": 1, "id": self.article_id, "url": self.url, "exact": self.exact,
+                "sig": base64.b64encode(self.sig.astype("<u4").tobytes()).decode("ascii"),
+                "n": self.n, "ts": self.ts}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Fingerprint":
+        sig = np.frombuffer(base64.b64decode(d["sig"]), dtype="<u4").astype(np.uint32)
+        return cls(d["id"], d.get("url"), d["exact"], sig, int(d["n"]), float(d["ts"]))
+
+    def similarity(self, other: "Fingerprint") -> float:
+        return float(np.count_nonzero(self.sig == other.sig)) / NUM_PERM
+
+
+def _features(text: str) -> tuple[str, set[str]]:
+    stop = boilerplate.rules().stopwords
+    tokens = _TOKEN.findall(fold(text))
+    feats = set()
+    for t in tokens:
+        if t in stop or len(t) < 3 or t.isdigit() and len(t) < 3:
+            continue
+        s = _stem(t)
+        if len(s) >= 3 or s.isdigit():
+            feats.add(s)
+    return " ".join(tokens), feats
+
+
+def fingerprint(article_id: str, url: str | None, text: str, ts: float) -> Fingerprint:
+    """Fingerprint of a raw article body (never raises on str input)."""
+    text = text if isinstance(text, str) else ""
+    text = text[:MAX_TEXT_CHARS]
+    story = _story_lines(text)
+    stream, feats = _features(story)
+    if not feats:  # everything looked like furniture: fall back to the whole text
+        stream, feats = _features(text)
+    exact = hashlib.blake2b(stream.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    if feats:
+        hv = np.fromiter((zlib.crc32(f.encode("utf-8", "surrogatepass")) for f in feats),
+                         dtype=np.uint64, count=len(feats))
+        sig = ((_A[:, None] * hv[None, :] + _B[:, None]) >> np.uint64(32)).min(axis=1).astype(np.uint32)
+    else:
+        sig = _EMPTY_SIG.copy()
+    return Fingerprint(str(article_id), canonical_url(url), exact, sig, len(feats), float(ts or 0.0))
+
+
+def _band_keys(sig: np.ndarray) -> list[int]:
+    b = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    h = _BAND_IDX.copy()
+    for r in range(ROWS):
+        h = h + b[:, r] * _BAND_MIX[r]
+    return h.tolist()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    duplicate_of: str
+    kind: str                 # "url" | "exact" | "near"
+    similarity: float
+
+    def to_dict(self) -> dict:
+        return {"duplicate_of": self.duplicate_of, "kind": self.kind, "similarity": self.similarity}
+
+
+class Deduper:
+    """In-memory index of recent fingerprints, bounded by count (window) and event-time age.
+
+    `check` never mutates; `add` indexes a fingerprint (call it for originals; adding a
+    duplicate is harmless: `check` always answers with the earliest matching article).
+    """
+
+    def __init__(self, threshold: float = 0.35, num_perm: int = NUM_PERM, window: int = 100_000,
+                 max_age_days: float = 30.0):
+        if num_perm != NUM_PERM:
+            raise ValueError(f"num_perm is fixed at {NUM_PERM} (fingerprints are computed with it)")
+        self.threshold = float(threshold)
+        self.window = int(window)
+        self.max_age = float(max_age_days) * 86400.0
+        self._entries: OrderedDict[str, tuple[int, Fingerprint]] = OrderedDict()
+        self._exact: dict[str, str] = {}
+        self._url: dict[str, str] = {}
+        self._bands: dict[int, str | list[str]] = {}
+        self._seq = 0
+        self._max_ts = 0.0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._entries
+
+    def _candidates(self, fp: Fingerprint) -> set[str]:
+        out: set[str] = set()
+        for k in _band_keys(fp.sig):
+            v = self._bands.get(k)
+            if v is None:
+                continue
+            if isinstance(v, str):
+                out.add(v)
+            else:
+                out.update(v)
+        return out
+
+    def check(self, fp: Fingerprint) -> Verdict | None:
+        if fp.url and fp.url in self._url:
+            other_id = self._url[fp.url]
+            if other_id != fp.article_id:
+                other = self._entries[other_id][1]
+                sim = 1.0 if other.exact == fp.exact else fp.similarity(other)
+                if sim >= URL_BODY_SIMILARITY:
+                    return Verdict(self._earliest(other_id, fp), "url", round(sim, 4))
+        other_id = self._exact.get(fp.exact)
+        if other_id is not None and other_id != fp.article_id:
+            return Verdict(other_id, "exact", 1.0)
+        if fp.n < MIN_FEATURES:
+            return None
+        best: tuple[int, str, float] | None = None
+        for cid in self._candidates(fp):
+            if cid == fp.article_id:
+                continue
+            seq, other = self._entries[cid]
+            if other.n < MIN_FEATURES:
+                continue
+            sim = fp.similarity(other)
+            if sim >= self.threshold and (best is None or seq < best[0]):
+                best = (seq, cid, sim)
+        if best is None:
+            return None
+        return Verdict(best[1], "near", round(best[2], 4))
+
+    def _earliest(self, other_id: str, fp: Fingerprint) -> str:
+        # a URL match may point at an updated version; the exact-body original wins if older
+        first = self._exact.get(fp.exact)
+        if first is not None and first in self._entries and self._entries[first][0] < self._entries[other_id][0]:
+            return first
+        return other_id
+
+    def add(self, fp: Fingerprint) -> list[str]:
+        """Index fp; returns the ids evicted by the count or age window."""
+        if fp.article_id in self._entries:
+            self.remove(fp.article_id)
+        self._seq += 1
+        self._entries[fp.article_id] = (self._seq, fp)
+        self._exact.setdefault(fp.exact, fp.article_id)
+        if fp.url:
+            self._url[fp.url] = fp.article_id
+        if fp.n >= MIN_FEATURES:
+            for k in _band_keys(fp.sig):
+                v = self._bands.get(k)
+                if v is None:
+                    self._bands[k] = fp.article_id
+                elif isinstance(v, str):
+                    self._bands[k] = [v, fp.article_id]
+                else:
+                    v.append(fp.article_id)
+        if fp.ts > self._max_ts:
+            self._max_ts = fp.ts
+        evicted = []
+        horizon = self._max_ts - self.max_age
+        while self._entries:
+            oldest_id, (_, oldest) = next(iter(self._entries.items()))
+            if len(self._entries) > self.window or (oldest.ts and oldest.ts < horizon):
+                self.remove(oldest_id)
+                evicted.append(oldest_id)
+            else:
+                break
+        return evicted
+
+    def remove(self, article_id: str) -> None:
+        item = self._entries.pop(article_id, None)
+        if item is None:
+            return
+        fp = item[1]
+        if self._exact.get(fp.exact) == article_id:
+            del self._exact[fp.exact]
+        if fp.url and self._url.get(fp.url) == article_id:
+            del self._url[fp.url]
+        if fp.n >= MIN_FEATURES:
+            for k in _band_keys(fp.sig):
+                v = self._bands.get(k)
+                if v is None:
+                    continue
+                if isinstance(v, str):
+                    if v == article_id:
+                        del self._bands[k]
+                else:
+                    try:
+                        v.remove(article_id)
+                    except ValueError:
+                        pass
+                    if len(v) == 1:
+                        self._bands[k] = v[0]
+                    elif not v:
+                        del self._bands[k]

