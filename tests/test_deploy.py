@@ -337,6 +337,30 @@ def test_promtool_check_config_and_rules():
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+def test_promtool_check_kubernetes_config():
+    exe = _tool("promtool")
+    r = _run([exe, "check", "config", str(PROM / "prometheus-kubernetes.yml")])
+    if r.returncode and "field kubernetes_sd_configs not found" in r.stdout + r.stderr:
+        pytest.skip("this promtool is built without Kubernetes service discovery (Debian's is)")
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_kubernetes_scrape_job_matches_the_pods():
+    """The in-cluster job keeps exactly the worker pods and uses their annotations."""
+    cfg = yaml.safe_load((PROM / "prometheus-kubernetes.yml").read_text())
+    job = next(j for j in cfg["scrape_configs"] if j["job_name"] == "diplo-streams")
+    docs = {d["kind"]: d for _, d in _k8s_docs()}
+    pod = docs["Deployment"]["spec"]["template"]
+    assert job["kubernetes_sd_configs"][0]["namespaces"]["names"] == [docs["Namespace"]["metadata"]["name"]]
+    keep = job["relabel_configs"][0]
+    meta = {"__meta_kubernetes_pod_label_" + re.sub(r"[^a-zA-Z0-9_]", "_", k): v
+            for k, v in pod["metadata"]["labels"].items()}          # how Prometheus names pod labels
+    assert re.fullmatch(keep["regex"], ";".join(meta[src] for src in keep["source_labels"]))
+    port = job["relabel_configs"][3]
+    joined = f"10.0.0.7:1234;{pod['metadata']['annotations']['prometheus.io/port']}"
+    assert re.sub(f"^(?:{port['regex']})$", port["replacement"].replace("$", "\\"), joined) == "10.0.0.7:6066"
+
+
 def test_promtool_alert_unit_tests():
     exe = _tool("promtool")
     r = _run([exe, "test", "rules", str(PROM / "alerts_test.yml")])
