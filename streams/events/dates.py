@@ -1,0 +1,631 @@
+"""Date mentions in news text and their resolution to calendar days.
+
+Why own rules: `dateparser` misses "يوم الثلاثاء", "أمس الخميس", "11 تموز" and costs ~0.75 ms
+per call; event dates need only a small grammar (day-month-year, weekdays, yesterday/today/
+tomorrow) anchored on an article's `published_at`. Words come from data files
+(streams/data/dates/*.tsv, see the README there), matched with one Aho-Corasick automaton per
+language over folded text; short regexes then read the digits next to each hit.
+
+`find_dates` never resolves anything: `resolve` turns a mention into a date given the
+publication day and the event's tense, and returns None whenever a reader could not be sure.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import statistics
+import time
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from streams.text.normalize import TABLE, fold, normalize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
+
+KINDS = ("absolute", "day_month", "weekday", "relative", "month_only")
+_ARABIC_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+_PROCLITIC_LANGS = frozenset({"ar"})
+_DROPPED = "".join(chr(k) for k, v in TABLE.items() if v is None)
+_DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text; `start`/`end` index the original text.
+
+    day/month/year are in `calendar` ("gregorian" or "persian" for Solar Hijri month names).
+    `weekday` is 0=Monday..6=Sunday. `offset_days` is set for yesterday/today/tomorrow words;
+    a relative word with no day ("last week") has kind "relative" and offset_days None.
+    `end_day`/`end_month` close a range ("24-25 July" -> day 24, end_day 25).
+    `tense_hint` is "past"/"future" when the text says so ("last Tuesday", "الخميس المقبل").
+    """
+
+    start: int
+    end: int
+    phrase: str
+    kind: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    offset_days: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    calendar: str = "gregorian"
+    tense_hint: str | None = None
+    lang: str = ""
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str          # month, month_persian, weekday, relative, ignore
+    value: int | None
+    flags: frozenset
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    lang: str
+    automaton: object | None
+    left_day: re.Pattern
+    right_year: re.Pattern
+    right_day: re.Pattern
+    left_weekday: re.Pattern | None
+    right_weekday: re.Pattern | None
+    range_gap: re.Pattern
+    modifiers: dict
+
+
+def _read_rows() -> list[tuple[str, str, str, str, frozenset]]:
+    """cldr.tsv then curated.tsv; a curated row replaces a CLDR row with the same lang/kind/phrase."""
+    rows: dict[tuple[str, str, str], tuple[str, str, str, str, frozenset]] = {}
+    for name in ("cldr.tsv", "curated.tsv"):
+        path = DATA_DIR / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            parts += [""] * (5 - len(parts))
+            lang, kind, value, phrase, flags = (p.strip() for p in parts[:5])
+            flagset = frozenset(f for f in flags.split(",") if f)
+            rows[(lang, kind, fold(phrase))] = (lang, kind, value, phrase, flagset)
+    return list(rows.values())
+
+
+def _alt(phrases) -> str:
+    """Regex alternation of folded phrases, longest first, spaces matching any run of spaces."""
+    items = sorted({fold(p) for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items) or r"(?!x)x"
+
+
+_ORD = r"(?:st|nd|rd|th|er|ère|eme|ème|e|º|°|-?го|-?е)?\.?"
+_DAY = r"(?<![\d.,:/\-])(\d{1,2})" + _ORD
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon:
+    rows = [r for r in _read_rows() if r[0] == lang]
+    words: dict[str, list[_Entry]] = {}
+    by_kind: dict[str, list[str]] = {}
+    modifiers: dict[str, str] = {}
+    for _, kind, value, phrase, flags in rows:
+        key = fold(phrase)
+        by_kind.setdefault(kind, []).append(phrase)
+        if kind in ("modifier_before", "modifier_after"):
+            modifiers[key] = value
+        if kind not in ("month", "month_persian", "weekday", "relative", "ignore"):
+            continue
+        val = None if value in ("", "-", "none") else int(value)
+        entry = _Entry(kind, val, flags)
+        keys = {key, re.sub(r"\s+", " ", key)}
+        if lang in _PROCLITIC_LANGS:
+            keys |= {"لل" + k[2:] for k in list(keys) if k.startswith("ال")}  # ل + ال -> لل
+        for k in keys:
+            words.setdefault(k, []).append(entry)
+    automaton = None
+    if words:
+        automaton = ahocorasick.Automaton()
+        for k, entries in words.items():
+            automaton.add_word(k, (k, tuple(entries)))
+        automaton.make_automaton()
+    seps = _alt(by_kind.get("range_sep", ["-", "–"]))
+    year_prefix = _alt(by_kind.get("year_prefix", []))
+    procl = "[وفبلك]{0,2}" if lang in _PROCLITIC_LANGS else ""
+    prefixes = by_kind.get("weekday_prefix", [])
+    mod_before = by_kind.get("modifier_before", [])
+    mod_after = by_kind.get("modifier_after", [])
+    suffixes = by_kind.get("weekday_suffix", [])
+    left_wd = None
+    if prefixes or mod_before:
+        left_wd = re.compile(
+            rf"(?:(?<!\w){procl}(?:{_alt(prefixes)})\s+)?(?:(?<!\w)({_alt(mod_before)})\s+)?$")
+    right_wd = None
+    if mod_after or suffixes:
+        right_wd = re.compile(rf"\s+(?:({_alt(mod_after)})|({_alt(suffixes)}))(?!\w)")
+    return _Lexicon(
+        lang=lang,
+        automaton=automaton,
+        left_day=re.compile(rf"(?:{_DAY}\s*(?:{seps})\s*)?{_DAY}\s*(?:(?:de|of|the|من)\s+)?$"),
+        right_year=re.compile(rf"\s*,?\s*(?:(?:{year_prefix})\s+)?(\d{{4}})(?!\d|[.,:/]\d)"),
+        right_day=re.compile(
+            r"\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*(\d{1,2}))?(?!\d|[.:/]\d)"
+            r"(?:\s*,?\s*(\d{4})(?!\d|[.,:/]\d))?"),
+        left_weekday=left_wd,
+        right_weekday=right_wd,
+        range_gap=re.compile(rf"\s*(?:{seps})\s*$"),
+        modifiers=modifiers,
+    )
+
+
+# ----------------------------------------------------------------------------- offsets
+
+class _OffsetMap:
+    """Folded-text offsets -> original offsets, cheap when fold only drops characters."""
+
+    __slots__ = ("_shift", "_index")
+
+    def __init__(self, text: str, folded: str):
+        self._shift: list[int] | None = None
+        self._index: list[int] | None = None
+        if len(folded) == len(text):
+            return
+        drops = [m.start() for m in _DROP_RE.finditer(text)]
+        if len(text) - len(drops) == len(folded):
+            self._shift = [d - k for k, d in enumerate(drops)]   # non-decreasing
+        else:   # lower() changed a length (e.g. "İ"): use the exact per-character map
+            self._index = normalize(text).index
+
+    def __call__(self, pos: int) -> int:
+        if self._index is not None:
+            return self._index[pos]
+        if self._shift is None:
+            return pos
+        return pos + bisect.bisect_right(self._shift, pos)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self(start)
+            return o, o
+        return self(start), self(end - 1) + 1
+
+
+# ----------------------------------------------------------------------------- finding
+
+_NUMERIC = re.compile(
+    r"(?<![\d/.:\-])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{1,2})([-/.])(\d{1,2})\6(\d{4}))"
+    r"(?!\d|[-/.:]\d)")
+_GAP_WS = re.compile(r"[\s,(]*")
+_GAP_ALT = re.compile(r"\s*[/(]\s*")
+_CLOSE = re.compile(r"\s*\)")
+_WORD = re.compile(r"\w+")
+
+
+def _valid(year: int | None, month: int, day: int, calendar: str = "gregorian") -> bool:
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return False
+    if calendar == "persian":
+        return day <= (31 if month <= 6 else 30)
+    try:
+        dt.date(year if year is not None else 2024, month, day)  # 2024: leap year allows 29 Feb
+    except ValueError:
+        return False
+    return True
+
+
+def _year_ok(year: int, calendar: str) -> bool:
+    return 1300 <= year <= 1500 if calendar == "persian" else 1900 <= year <= 2100
+
+
+def _hits(lex: _Lexicon, folded: str) -> list[tuple[int, int, str, tuple]]:
+    """Whole-word (proclitic-aware) lexicon hits, longest first, non-overlapping."""
+    if lex.automaton is None:
+        return []
+    n = len(folded)
+    cands = []
+    for last, (key, entries) in lex.automaton.iter(folded):
+        start, end = last - len(key) + 1, last + 1
+        if end < n and folded[end].isalpha():
+            continue
+        if start > 0 and folded[start - 1].isalpha():
+            if lex.lang not in _PROCLITIC_LANGS:
+                continue
+            j = start
+            while j > 0 and folded[j - 1].isalpha() and start - j <= 2:
+                j -= 1
+            if (j > 0 and folded[j - 1].isalpha()) or folded[j:start] not in _ARABIC_PROCLITICS:
+                continue
+        cands.append((start, end, key, entries))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out, reach = [], -1
+    for c in cands:
+        if c[0] >= reach:
+            out.append(c)
+            reach = c[1]
+    return out
+
+
+def _entry(entries: tuple, kind: str) -> _Entry | None:
+    for e in entries:
+        if e.kind == kind:
+            return e
+    return None
+
+
+def _next_word(folded: str, pos: int) -> str:
+    m = _WORD.search(folded, pos, min(len(folded), pos + 40))
+    return m.group() if m and not folded[pos:m.start()].strip() else ""
+
+
+def _prev_word(folded: str, pos: int) -> str:
+    j = pos
+    while j > 0 and folded[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and folded[k - 1].isalpha():
+        k -= 1
+    return folded[k:j]
+
+
+def _month_mention(lex, folded, hits, i, e, calendar, lang):
+    """A month hit plus the day before it, the year after it (or English "September 2, 2025")."""
+    start, end = hits[i][0], hits[i][1]
+    consumed = 0
+    # "مارس/آذار 2024", "آذار (مارس)": a second name of the same month
+    if i + 1 < len(hits):
+        nxt = hits[i + 1]
+        ne = _entry(nxt[3], "month")
+        if ne is not None and ne.value == e.value and _GAP_ALT.fullmatch(folded, end, nxt[0]):
+            end = nxt[1]
+            consumed = 1
+            m = _CLOSE.match(folded, end)
+            if m:
+                end = m.end()
+    if end < len(folded) and folded[end] == "." and lang != "ar":
+        end += 1     # "Sept."
+    day = end_day = year = None
+    left = lex.left_day.search(folded, max(0, start - 32), start)
+    if left:
+        d1, d2 = left.group(1), left.group(2)
+        if d1:
+            day, end_day = int(d1), int(d2)
+        else:
+            day = int(d2)
+        ry = lex.right_year.match(folded, end)
+        if ry and _year_ok(int(ry.group(1)), calendar):
+            year = int(ry.group(1))
+            stop = ry.end()
+        else:
+            stop = end
+        if end_day is not None and not (day < end_day and _valid(year, e.value, end_day, calendar)):
+            end_day = None
+        if _valid(year, e.value, day, calendar):
+            return _build(folded, left.start(), stop, "absolute" if year else "day_month",
+                          day=day, month=e.value, year=year, end_day=end_day,
+                          calendar=calendar), consumed
+    # month first: "September 2, 2025", "Sep 2", "July 24-25, 2025"
+    rd = lex.right_day.match(folded, end)
+    if rd and calendar == "gregorian":
+        d, d2, y = int(rd.group(1)), rd.group(2), rd.group(3)
+        y = int(y) if y and _year_ok(int(y), calendar) else None
+        if (lang == "en" or y) and _valid(y, e.value, d):
+            ed = int(d2) if d2 and d < int(d2) <= 31 else None
+            stop = rd.end() if y or not rd.group(3) else rd.start(3)
+            return _build(folded, start, stop, "absolute" if y else "day_month", day=d,
+                          month=e.value, year=y, end_day=ed, calendar=calendar), consumed
+    ry = lex.right_year.match(folded, end)
+    if ry and _year_ok(int(ry.group(1)), calendar):
+        return _build(folded, start, ry.end(), "month_only", month=e.value,
+                      year=int(ry.group(1)), calendar=calendar), consumed
+    if "needs_number" in e.flags:
+        return None, consumed
+    return _build(folded, start, end, "month_only", month=e.value, calendar=calendar), consumed
+
+
+def _build(folded, start, end, kind, **parts) -> dict:
+    return {"start": start, "end": end, "kind": kind, **parts}
+
+
+def _weekday_mention(lex, folded, hit, e):
+    start, end = hit[0], hit[1]
+    hint = None
+    affixed = False
+    if "not_after_definite_plural" in e.flags:      # "البلدين الاثنين" = "the two countries"
+        prev = _prev_word(folded, start)
+        if (prev.startswith("ال") and prev.endswith("ين")) or _next_word(folded, end) in ("معا",):
+            return None
+    if lex.left_weekday is not None:
+        m = lex.left_weekday.search(folded, max(0, start - 40), start)
+        if m and m.start() < start:
+            if m.group(1):
+                hint = lex.modifiers.get(re.sub(r"\s+", " ", m.group(1)))
+            start = m.start()
+            affixed = True
+    if lex.right_weekday is not None:
+        m = lex.right_weekday.match(folded, end)
+        if m:
+            if m.group(1):
+                hint = lex.modifiers.get(re.sub(r"\s+", " ", m.group(1)), hint)
+            end = m.end()
+            affixed = True
+    if "needs_affix" in e.flags and not affixed:
+        return None
+    return _build(folded, start, end, "weekday", weekday=e.value, tense_hint=hint)
+
+
+def _relative_mention(lex, folded, hits, i, e):
+    start, end = hits[i][0], hits[i][1]
+    if "not_before_definite" in e.flags:   # "اليوم الوطني" is a day, not today; "اليوم الخميس" is today
+        nxt = _next_word(folded, end)
+        if nxt.startswith("ال"):
+            follows_weekday = (i + 1 < len(hits) and _entry(hits[i + 1][3], "weekday") is not None
+                               and not folded[end:hits[i + 1][0]].strip(" ,"))
+            if not follows_weekday:
+                return None
+    return _build(folded, start, end, "relative", offset_days=e.value)
+
+
+_PRIORITY = {"absolute": 0, "relative": 1, "day_month": 2, "weekday": 3, "month_only": 4}
+
+
+def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
+    """Join neighbours: "أمس الخميس", "Tuesday, Sept 2", "31 August - 3 September 2025"."""
+    out: list[dict] = []
+    for m in ms:
+        if out:
+            p = out[-1]
+            gap_ok = _GAP_WS.fullmatch(folded, p["end"], m["start"]) is not None
+            # relative or weekday followed by a weekday / date
+            if gap_ok and p["kind"] in ("relative", "weekday") and m["kind"] in (
+                    "weekday", "absolute", "day_month") and not (
+                    p["kind"] == "weekday" and m["kind"] == "weekday") and not (
+                    p["kind"] == "relative" and m.get("tense_hint")):
+                merged = {**m, **{k: v for k, v in p.items() if v is not None}}
+                merged["start"], merged["end"] = p["start"], m["end"]
+                merged["kind"] = min(p["kind"], m["kind"], key=_PRIORITY.get)
+                out[-1] = merged
+                continue
+            # ranges across months: "31 August - 3 September 2025"
+            if (p["kind"] == "day_month" and m["kind"] in ("absolute", "day_month")
+                    and p.get("calendar") == m.get("calendar")
+                    and lex.range_gap.fullmatch(folded, p["end"], m["start"])):
+                merged = dict(p)
+                merged["end"] = m["end"]
+                merged["end_day"], merged["end_month"] = m.get("day"), m.get("month")
+                if m.get("year"):
+                    merged["year"] = m["year"] - (1 if p["month"] > m["month"] else 0)
+                    merged["kind"] = "absolute"
+                out[-1] = merged
+                continue
+        out.append(m)
+    return out
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Date mentions in `text` (original offsets), in reading order."""
+    if not text:
+        return []
+    lang = (lang or "").lower().replace("_", "-").split("-")[0]
+    lex = _lexicon(lang)
+    folded = fold(text)
+    hits = _hits(lex, folded)
+    raw: list[dict] = []
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
+        entries = hit[3]
+        m = None
+        skip = 0
+        if _entry(entries, "ignore") is None:
+            e = _entry(entries, "month") or _entry(entries, "month_persian")
+            if e is not None:
+                cal = "persian" if e.kind == "month_persian" else "gregorian"
+                m, skip = _month_mention(lex, folded, hits, i, e, cal, lang)
+                if m is not None and lang == "en":
+                    # English month names are capitalised: "may"/"march" are verbs
+                    if not text[_OffsetMap(text, folded)(hit[0])].isupper():
+                        m = None
+            elif (e := _entry(entries, "weekday")) is not None:
+                m = _weekday_mention(lex, folded, hit, e)
+            elif (e := _entry(entries, "relative")) is not None:
+                m = _relative_mention(lex, folded, hits, i, e)
+        if m is not None:
+            raw.append(m)
+        i += 1 + skip
+    if any(ch.isdigit() for ch in folded):
+        for nm in _NUMERIC.finditer(folded):
+            parsed = _numeric(nm, lang)
+            if parsed is not None:
+                raw.append(_build(folded, nm.start(), nm.end(), "absolute", **parsed))
+    if not raw:
+        return []
+    raw.sort(key=lambda r: (r["start"], -r["end"]))
+    dedup, reach = [], -1
+    for r in raw:
+        if r["start"] >= reach:
+            dedup.append(r)
+            reach = r["end"]
+    omap = _OffsetMap(text, folded)
+    out = []
+    for r in _merge(folded, lex, dedup):
+        s, e = omap.span(r.pop("start"), r.pop("end"))
+        if r.get("calendar") is None:
+            r.pop("calendar", None)
+        out.append(DateMention(start=s, end=e, phrase=text[s:e], lang=lang, **r))
+    return out
+
+
+def _numeric(m: re.Match, lang: str) -> dict | None:
+    if m.group(1):                                  # 2025-09-02
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    else:
+        a, b, y = int(m.group(5)), int(m.group(7)), int(m.group(8))
+        month_first = lang == "en" and m.group(6) == "/"    # US 9/2/2025
+        if a > 12:
+            month_first = False
+        elif b > 12:
+            month_first = True
+        mo, d = (a, b) if month_first else (b, a)
+    if not _year_ok(y, "gregorian") or not _valid(y, mo, d):
+        return None
+    return {"day": d, "month": mo, "year": y}
+
+
+# ----------------------------------------------------------------------------- resolving
+
+def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> dt.date:
+    """Solar Hijri (Persian) to Gregorian, 33-year-cycle arithmetic (valid ~1300-1500 AP)."""
+    jy += 1595
+    days = (-355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+            + ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186))
+    return dt.date(1, 1, 1) + dt.timedelta(days=days - 366)
+
+
+def _to_date(year: int, month: int, day: int, calendar: str) -> dt.date | None:
+    try:
+        if calendar == "persian":
+            if not _valid(None, month, day, "persian"):
+                return None
+            return _jalali_to_gregorian(year, month, day)
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+_PAST = {"past", "occurred", "before"}
+_FUTURE = {"future", "planned", "after"}
+
+
+def _direction(tense: str | None) -> str | None:
+    t = (tense or "").lower()
+    return "past" if t in _PAST else "future" if t in _FUTURE else None
+
+
+def resolve(m: DateMention, published: dt.date | None, tense: str | None = None) -> dt.date | None:
+    """The calendar day a mention denotes, or None when a careful reader could not tell.
+
+    Years in the text always win; everything else needs `published`. Day+month without a
+    year takes the year that puts it on the side of `published` the tense says (1 day slack
+    for time zones); with no tense, the nearest. Weekdays: most recent on/before published
+    (past or unknown tense), next on/after (future); "last"/"next" words make it strict.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if m.kind == "month_only" or m.month is not None and m.day is None:
+        return None
+    if m.year is not None and m.month is not None and m.day is not None:
+        return _to_date(m.year, m.month, m.day, m.calendar)
+    if published is None:
+        return None
+    if m.offset_days is not None:
+        return published + dt.timedelta(days=m.offset_days)
+    if m.kind == "relative":
+        return None
+    direction = _direction(m.tense_hint) or _direction(tense)
+    if m.month is not None and m.day is not None:
+        return _resolve_day_month(m, published, direction)
+    if m.weekday is not None:
+        strict = m.tense_hint is not None
+        if (m.tense_hint or direction) == "future":
+            delta = (m.weekday - published.weekday()) % 7
+            return published + dt.timedelta(days=delta or (7 if strict else 0))
+        delta = (published.weekday() - m.weekday) % 7
+        return published - dt.timedelta(days=delta or (7 if strict else 0))
+    return None
+
+
+def _resolve_day_month(m: DateMention, published: dt.date, direction: str | None) -> dt.date | None:
+    base = published.year - (621 if m.calendar == "persian" else 0)
+    cands = [d for y in (base - 1, base, base + 1)
+             if (d := _to_date(y, m.month, m.day, m.calendar)) is not None]
+    if m.weekday is not None:             # "Tuesday 2 September": the weekday picks the year
+        agree = [d for d in cands if d.weekday() == m.weekday]
+        cands = agree or cands
+    if not cands:
+        return None
+    slack = dt.timedelta(days=1)
+    if direction == "past":
+        past = [d for d in cands if d <= published + slack]
+        return max(past) if past else None
+    if direction == "future":
+        future = [d for d in cands if d >= published - slack]
+        return min(future) if future else None
+    return min(cands, key=lambda d: (abs((d - published).days), d > published))
+
+
+_ISO_PREFIX = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def parse_published(value) -> dt.date | None:
+    """Publication day from an ISO 8601 date/datetime (also RFC 2822); None for anything else.
+
+    The local date as written is kept (no conversion to UTC): it is the outlet's calendar day.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    try:
+        return dt.datetime.fromisoformat(s.replace("z", "Z")).date()
+    except ValueError:
+        pass
+    m = _ISO_PREFIX.match(s)
+    if m:
+        try:
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return d if 1900 <= d.year <= 2100 else None
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# ----------------------------------------------------------------------------- benchmark
+
+_BENCH_AR = (
+    "القاهرة - أعلنت وزارة الخارجية اليوم الثلاثاء أن الوزير سيتوجه إلى بروكسل يوم الخميس المقبل "
+    "لإجراء محادثات مع نظرائه الأوروبيين، وذلك بعد اتصال هاتفي أجراه أمس الاثنين مع نظيره "
+    "الفرنسي. وكان الجانبان قد وقعا في 14 مارس/آذار 2024 مذكرة تفاهم للتعاون الاقتصادي، "
+    "فيما تعقد اللجنة المشتركة دورتها المقبلة من 24 إلى 25 يوليو. وقال المتحدث إن نحو 135 ألف "
+    "شخص شاركوا في المعرض الذي افتتح الساعة 17:21 بحضور ممثلي 40 دولة، مشيرا إلى أن الرئيس "
+    "سيشارك في القمة المقررة في سبتمبر المقبل. "
+)
+
+
+def bench_find_dates(repeat: int = 2000, lang: str = "ar", text: str | None = None) -> dict:
+    """Median/p95 cost of find_dates on a ~3 KB article (own sample text unless given)."""
+    if text is None:
+        text = (_BENCH_AR * (3000 // len(_BENCH_AR.encode("utf-8")) + 1))
+        text = text[: len(text) * 3000 // len(text.encode("utf-8"))]
+    find_dates(text, lang)            # warm the lexicon cache
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        find_dates(text, lang)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return {
+        "bytes": len(text.encode("utf-8")),
+        "mentions": len(find_dates(text, lang)),
+        "median_us": round(statistics.median(times) * 1e6, 1),
+        "p95_us": round(times[int(len(times) * 0.95)] * 1e6, 1),
+    }
+
+
+if __name__ == "__main__":
+    print(bench_find_dates())
