@@ -228,6 +228,34 @@ def test_compose_partitions_agree(compose):
     assert len(values) == 1, values
 
 
+def _env_names_known(env: dict, where: str) -> None:
+    from streams.settings import Settings
+
+    known = set(Settings.ENV.values())
+    ours = {k for k in env if k.startswith("STREAMS_") or k == "KAFKA_BROKER"}
+    assert ours <= known, f"{where} sets variables streams/settings.py does not read: {sorted(ours - known)}"
+
+
+def test_environment_names_are_settings(compose):
+    _env_names_known(compose["services"]["worker"]["environment"], "docker-compose worker")
+    cm = next(d for _, d in _k8s_docs() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "diplo-streams-env")
+    _env_names_known(cm["data"], "k8s ConfigMap")
+
+
+def test_consumer_group_is_the_app_id(compose, alert_rules, dashboard):
+    """Alerts and the dashboard filter kafka-exporter series on the group the workers join."""
+    from streams.settings import Settings
+
+    group = Settings().app_id
+    assert compose["services"]["worker"]["environment"]["STREAMS_APP_ID"] == f"${{STREAMS_APP_ID:-{group}}}"
+    cm = next(d for _, d in _k8s_docs() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "diplo-streams-env")
+    assert cm["data"]["STREAMS_APP_ID"] == group
+    groups = {m for r in alert_rules for m in re.findall(r'consumergroup="([^"]+)"', r["expr"])}
+    assert groups == {group}
+    var = next(v for v in dashboard["templating"]["list"] if v["name"] == "group")
+    assert var["query"] == group
+
+
 def test_topic_init_creates_every_topic():
     from streams import topics
 
