@@ -41,7 +41,9 @@ MAX_TEXT_CHARS = 20_000       # only the beginning of a huge body is fingerprint
 URL_BODY_SIMILARITY = 0.5     # same URL: duplicate when the bodies are at least this similar
 _SEED = 0x5EED_D1B0
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640\u200c\u200d]+")  # words, with Arabic marks inside
+TOKEN_CACHE_SIZE = 200_000
+_TOKEN_CACHE: dict[str, tuple[str, str | None]] = {}
 _AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|"
@@ -140,17 +142,26 @@ class Fingerprint:
         return float(np.count_nonzero(self.sig == other.sig)) / NUM_PERM
 
 
+def _token_info(tok: str) -> tuple[str, str | None]:
+    """(folded token, content stem or None), memoised: news vocabulary repeats, fold() is slow."""
+    info = _TOKEN_CACHE.get(tok)
+    if info is None:
+        f = fold(tok)
+        stem = None
+        if len(f) >= 3 and f not in boilerplate.rules().stopwords:
+            s = _stem(f)
+            stem = s if len(s) >= 3 else None
+        info = (f, stem)
+        if len(_TOKEN_CACHE) >= TOKEN_CACHE_SIZE:
+            _TOKEN_CACHE.clear()
+        _TOKEN_CACHE[tok] = info
+    return info
+
+
 def _features(text: str) -> tuple[str, set[str]]:
-    stop = boilerplate.rules().stopwords
-    tokens = _TOKEN.findall(fold(text))
-    feats = set()
-    for t in tokens:
-        if t in stop or len(t) < 3 or t.isdigit() and len(t) < 3:
-            continue
-        s = _stem(t)
-        if len(s) >= 3 or s.isdigit():
-            feats.add(s)
-    return " ".join(tokens), feats
+    infos = [_token_info(t) for t in _TOKEN.findall(text.lower())]
+    stream = " ".join(f for f, _ in infos if f)
+    return stream, {s for _, s in infos if s}
 
 
 def fingerprint(article_id: str, url: str | None, text: str, ts: float) -> Fingerprint:

@@ -17,12 +17,12 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-SAMPLE_CHARS = 600        # article-level sample (fastText accuracy saturates well below this)
+SAMPLE_CHARS = 280        # article-level sample (fastText accuracy saturates well below this)
 MIN_CONFIDENCE = 0.30     # below this the article is "und"
 LINE_MIN_LETTERS = 20     # shorter lines are never reported as stray
-LINE_CHARS = 200          # a line is judged on its first LINE_CHARS characters
+LINE_CHARS = 160          # a line is judged on its first LINE_CHARS characters
 LINE_CONFIDENCE = 0.60    # a same-script line must be this sure of another language
-MAX_LINE_CHECKS = 12      # same-script per-line fastText calls per article (bounded cost)
+MAX_LINE_CHECKS = 6      # same-script per-line fastText calls per article (bounded cost)
 
 _model = None
 _lock = threading.Lock()
@@ -35,6 +35,19 @@ _SCRIPTS = (
     ("hebrew", re.compile(r"[\u0590-\u05ff]")),
     ("devanagari", re.compile(r"[\u0900-\u097f]")),
 )
+_LANG_SCRIPT = {
+    **dict.fromkeys("ar fa ur ps ku sd ug ckb azb".split(), "arabic"),
+    **dict.fromkeys("ru uk bg sr mk be kk ky tg mn ba tt cv ce".split(), "cyrillic"),
+    **dict.fromkeys("zh ja ko wuu yue".split(), "cjk"),
+    **dict.fromkeys("he yi".split(), "hebrew"),
+    **dict.fromkeys("hi mr ne sa bh new".split(), "devanagari"),
+}
+# Letters of every known script but one: a line without any is in the article's script.
+_FOREIGN = {
+    name: re.compile("[" + "".join(p.pattern[1:-1] for n, p in _SCRIPTS if n != name) + "]{3}")
+    for name, _ in _SCRIPTS
+}
+_ANY_LETTER = re.compile(r"[^\W\d_]{3}")
 # Persian/Urdu-only letters: an "fa"/"ur" label on text without any of them is Arabic
 # written with a few Persian glyphs (seen in scraped Arabic: الرئیس الروسی).
 _FA_UR_ONLY = re.compile(r"[پچژگڤۆ]|ں|ٹ|ڈ|ڑ|ے|ھ")
@@ -85,7 +98,7 @@ def script_of(text: str) -> str | None:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def _fix_arabic_script(lang: str, prob: float, text: str) -> tuple[str, float]:
@@ -110,25 +123,31 @@ def detect_language(text: str) -> LanguageResult:
     for i in order:
         if n >= SAMPLE_CHARS:
             break
-        piece = lines[i][: SAMPLE_CHARS - n + 50]
+        piece = lines[i][: SAMPLE_CHARS - n + 20]
         if piece.strip():
             sample.append(piece)
             n += len(piece)
     sample_text = " ".join(sample)
     pred = _predict(sample_text, k=1)
-    if not pred or _letters(sample_text) < 3:
+    if not pred or _ANY_LETTER.search(sample_text) is None:
         return LanguageResult("und", 0.0)
     lang, prob = pred[0]
     lang = _map(lang)
     lang, prob = _fix_arabic_script(lang, prob, sample_text)
     if prob < MIN_CONFIDENCE:
         return LanguageResult("und", round(prob, 4))
-    article_script = script_of(sample_text)
+    article_script = _LANG_SCRIPT.get(lang, "latin")
+    foreign = _FOREIGN.get(article_script, _ANY_LETTER)
+    latinish = article_script in ("latin", "cyrillic")
+    if not latinish and foreign.search(text) is None:
+        return LanguageResult(lang, round(prob, 4), [])   # one script only: nothing stray
     stray: list[tuple[int, str]] = []
     checks = 0
     for i, line in enumerate(lines):
         head = line[:LINE_CHARS]
-        if _letters(head) < LINE_MIN_LETTERS:
+        if not latinish and foreign.search(head) is None:
+            continue  # only the article's script: not checked further (bounded cost)
+        if len(head) < LINE_MIN_LETTERS or _letters(head) < LINE_MIN_LETTERS:
             continue
         s = script_of(head)
         if s is None:

@@ -1,0 +1,119 @@
+"""Per-article cost of the text stages (clean + language, dedup) and Deduper memory.
+
+`streams bench` prints `bench_text(articles)`; `python -m streams.text.bench [articles.jsonl]`
+runs it standalone (default: synthetic 3 KB Arabic articles) plus the memory probe.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+
+from streams.errors import StageError
+from streams.text.clean import clean_article
+from streams.text.fingerprint import Deduper, fingerprint
+from streams.text.html import quick_text
+from streams.text.language import detect_language, model
+
+_AR_WORDS = (
+    "الرئيس وزير الخارجية زيارة رسمية محادثات العلاقات الثنائية التعاون الاقتصادي الأمن الدفاع "
+    "الطاقة القمة الوفد العاصمة البلدين الحكومة البرلمان السفير الاتفاق مذكرة تفاهم التجارة "
+    "الاستثمار المنطقة الدولي الأزمة السلام المفاوضات الجولة الشراكة الاستراتيجية المؤتمر "
+    "الصحفي البيان المشترك الملفات الإقليمية الوضع التطورات الأخيرة الجانبين الاستقرار"
+).split()
+
+
+def synthetic_article(rng: random.Random, chars: int = 3000) -> str:
+    """Arabic-like news text of ~chars characters in short paragraphs (no real article text)."""
+    paras, n = [], 0
+    while n < chars:
+        sent = " ".join(rng.choice(_AR_WORDS) for _ in range(rng.randint(12, 30))) + "."
+        paras.append(sent)
+        n += len(sent) + 1
+    return "\n".join(paras)[:chars]
+
+
+def _median_us(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1e6, 1) if samples else float("nan")
+
+
+def bench_text(articles: list[dict], repeat: int = 3) -> dict:
+    """Median µs per article for clean+language and for dedup (fingerprint+check+add)."""
+    model()  # load outside the timings
+    clean_t, lang_t, cl_t, dedup_t, fp_t = [], [], [], [], []
+    for _ in range(repeat):
+        dd = Deduper()
+        for i, a in enumerate(articles):
+            text, html = a.get("text"), a.get("html")
+            t0 = time.perf_counter()
+            try:
+                c = clean_article(text, html, a.get("title"))
+            except StageError:
+                continue
+            t1 = time.perf_counter()
+            detect_language(c.text)
+            t2 = time.perf_counter()
+            raw = text if text else quick_text(html or "")
+            t3 = time.perf_counter()
+            fp = fingerprint(f"{a.get('id', i)}#{_}", a.get("url"), raw, float(i))
+            t4 = time.perf_counter()
+            if dd.check(fp) is None:
+                dd.add(fp)
+            t5 = time.perf_counter()
+            clean_t.append(t1 - t0)
+            lang_t.append(t2 - t1)
+            cl_t.append(t2 - t0)
+            fp_t.append(t4 - t3)
+            dedup_t.append(t5 - t3)
+    chars = [len(a.get("text") or a.get("html") or "") for a in articles]
+    return {
+        "articles": len(articles),
+        "median_chars": statistics.median(chars) if chars else 0,
+        "clean_us": _median_us(clean_t),
+        "language_us": _median_us(lang_t),
+        "clean_language_us": _median_us(cl_t),
+        "fingerprint_us": _median_us(fp_t),
+        "dedup_us": _median_us(dedup_t),
+    }
+
+
+def deduper_memory(n: int = 100_000, seed: int = 7) -> dict:
+    """Python heap held by a Deduper with n indexed synthetic 3 KB articles (tracemalloc)."""
+    rng = random.Random(seed)
+    docs = [synthetic_article(rng, 3000) for _ in range(50)]
+    fps = []
+    for i in range(n):  # vary the docs so signatures differ (shuffle words of a base doc)
+        words = docs[i % 50].split()
+        rng.shuffle(words)
+        fps.append(fingerprint(f"a{i}", f"https://example.org/news/{i}", " ".join(words[:400]) + f" n{i}", float(i)))
+    gc.collect()
+    tracemalloc.start()
+    dd = Deduper(window=n)
+    t = time.perf_counter()
+    for fp in fps:
+        dd.add(fp)
+    elapsed = time.perf_counter() - t
+    current, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"indexed": len(dd), "heap_mb": round(current / 2**20, 1),
+            "bytes_per_article": int(current / max(1, len(dd))), "add_us": round(elapsed / n * 1e6, 1)}
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) > 1 and argv[1] != "--memory":
+        with open(argv[1], encoding="utf-8") as f:
+            arts = [json.loads(line) for line in f if line.strip()]
+    else:
+        rng = random.Random(1)
+        arts = [{"id": f"s{i}", "url": f"https://example.org/{i}", "text": synthetic_article(rng)} for i in range(300)]
+    print(json.dumps(bench_text(arts), ensure_ascii=False))
+    if "--memory" in argv:
+        print(json.dumps(deduper_memory(), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
