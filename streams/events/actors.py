@@ -1,0 +1,128 @@
+"""Who acts and where, inside one sentence: PETRARCH-style rules over gazetteer mentions and roles.
+
+A country or adjective is a *party* only when an office, a delegation or "between" points at
+it ("الرئيس الروسي", "Russia's foreign minister", "رئيس الحكومة العسكرية في ميانمار",
+"the Russian and Ukrainian delegations"), or when it is a known leader's name. Bare country
+names are kept apart (`bare`): they are parties only as a fallback, since "the war in
+Ukraine" or "Russian oil" must not make a state take part in a meeting.
+A *place* is a city/capital anywhere, or a country after a locative/destination preposition.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+_STOP_PUNCT = set(",.;:!?()[]\"«»\n")
+_AND = {"", "و", "and", "et", "и", ",", "&", "or"}
+_PLACE_KINDS = ("city", "capital")
+
+
+class Party(NamedTuple):
+    pos: int
+    end: int
+    code: str | None          # None: unresolved counterpart
+    via: str                  # leader | role | counterpart | delegation | between | bare
+    role: str | None
+    name: str | None
+    surface: str
+
+
+class Place(NamedTuple):
+    pos: int
+    end: int
+    code: str
+    place: str | None         # city as written (folded), None for a country
+    marker: str | None        # loc | dest | from | None
+
+
+def _gap_ok(text: str, a: int, b: int, max_tokens: int) -> bool:
+    if b < a:
+        return False
+    gap = text[a:b]
+    if any(c in _STOP_PUNCT for c in gap):
+        return False
+    return len(gap.split()) <= max_tokens
+
+
+def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: int = 1):
+    """Label of the cue ending right before `pos` (at most `max_tokens` words between)."""
+    best = None
+    for c in cues:
+        if c.end <= pos and c.label in labels and _gap_ok(text, c.end, pos, max_tokens):
+            if best is None or c.end > best.end:
+                best = c
+    return best.label if best else None
+
+
+def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool):
+    """Parties, bare country parties and places of the sentence text[s:e].
+
+    mentions: gazetteer Mentions inside [s, e); roles, cues: lexicon Hits inside [s, e).
+    """
+    parties: list[Party] = []
+    bare: list[Party] = []
+    places: list[Place] = []
+    linked: set[int] = set()
+    role_of_leader: dict[int, str] = {}
+
+    # 1. roles point at the first mention after them (or, in Latin/Cyrillic, right before).
+    for r in roles:
+        nxt = next((i for i, m in enumerate(mentions) if m.start >= r.end), None)
+        target = None
+        if nxt is not None and _gap_ok(text, r.end, mentions[nxt].start, 4):
+            m = mentions[nxt]
+            blocked = any(c.label in ("dest", "from", "with") and r.end <= c.start < m.start for c in cues)
+            if m.kind == "leader":
+                role_of_leader[nxt] = r.label
+                target = "leader"
+            elif m.kind in ("country", "adj", "org") and not blocked:
+                target = nxt
+        if target is None and not arabic:
+            prv = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].end <= r.start), None)
+            if prv is not None and mentions[prv].kind in ("country", "adj", "org") \
+                    and _gap_ok(text, mentions[prv].end, r.start, 2):
+                target = prv
+        if isinstance(target, int):
+            m = mentions[target]
+            if target not in linked:
+                linked.add(target)
+                via = "counterpart" if r.label == "counterpart" else (
+                    "delegation" if r.label == "delegation" else "role")
+                parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end]))
+        elif target is None and r.label == "counterpart":
+            parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
+
+    # 2. "between X and Y"
+    for c in cues:
+        if c.label != "between":
+            continue
+        nxt = next((i for i, m in enumerate(mentions) if m.start >= c.end), None)
+        if nxt is None or not _gap_ok(text, c.end, mentions[nxt].start, 2):
+            continue
+        if mentions[nxt].kind in ("country", "adj", "org") and nxt not in linked:
+            linked.add(nxt)
+            m = mentions[nxt]
+            parties.append(Party(m.start, m.end, m.code, "between", None, None, m.surface))
+
+    # 3. chains: "the Russian and Ukrainian delegations", "X and Y" after a linked one.
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if i in linked and i + 1 not in linked and b.kind in ("country", "adj") \
+                and text[a.end:b.start].strip() in _AND:
+            linked.add(i + 1)
+            parties.append(Party(b.start, b.end, b.code, "role", None, None, b.surface))
+
+    # 4. leaders, places, bare countries.
+    for i, m in enumerate(mentions):
+        if m.kind == "leader":
+            parties.append(Party(m.start, m.end, m.code, "leader", m.role or role_of_leader.get(i),
+                                 m.name, m.surface))
+            continue
+        marker = _cue_before(cues, m.start, text, ("loc", "dest", "from"), 1)
+        if m.kind in _PLACE_KINDS:
+            places.append(Place(m.start, m.end, m.code, m.surface, marker))
+        elif m.kind == "country" and marker:
+            places.append(Place(m.start, m.end, m.code, None, marker))
+        elif m.kind == "country" and i not in linked:
+            bare.append(Party(m.start, m.end, m.code, "bare", None, None, m.surface))
+    parties.sort(key=lambda p: p.pos)
+    return parties, bare, places

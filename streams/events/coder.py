@@ -1,0 +1,360 @@
+"""Event coder: cleaned article text -> diplomatic event records (streams/schemas/event.schema.json).
+
+Pipeline per article, all linear in the text:
+fold (streams.text.normalize) -> one gazetteer pass + one lexicon pass (Aho-Corasick) ->
+sentences -> per trigger: parties and places (actors.analyse), status, date, background ->
+merge mentions of one event -> article-level rules (host talks during a reported trip are
+background; later events unrelated to the lead are background) -> records with
+deterministic ids. Any failure inside degrades to "no events", never an exception.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from streams.events import actors, ids, sentences
+from streams.events.triggers import lexicon
+from streams.text.normalize import normalize
+
+try:  # the gazetteer and dates modules are owned by other helpers; degrade if absent
+    from streams.events.gazetteer import gazetteer
+except Exception:  # pragma: no cover
+    gazetteer = None
+try:
+    from streams.events.dates import find_dates, resolve
+except Exception:  # pragma: no cover
+    find_dates = resolve = None
+
+SCHEMA_VERSION = "1.0"
+MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
+LEAD_SENTENCES = 3          # the article's own news is told first
+WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
+WINDOW_AFTER = 60
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
+
+CAMEO = {"visit": "042", "meeting": "040", "call": "041", "agreement": "057", "negotiation": "046"}
+PLOVER = {"visit": ("CONSULT", "visit"), "meeting": ("CONSULT", "meet"), "call": ("CONSULT", "phone"),
+          "agreement": ("AGREE", "sign"), "negotiation": ("CONSULT", "negotiate")}
+
+
+def _published(value: Any) -> dt.date | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _within(items, s: int, e: int):
+    return [x for x in items if s <= x.start and x.end <= e]
+
+
+class _Mention(dict):
+    """One sighting of an event in one sentence (a plain dict, merged later)."""
+
+
+def _status(trig, cues, text: str) -> tuple[str, bool]:
+    """(status, recalled) from the trigger's own flags and nearby cues."""
+    planned = "planned" in trig.flags
+    recalled = False
+    for c in cues:
+        before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
+        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags
+        if not (before or after):
+            continue
+        if c.label == "planned":
+            planned = True
+        elif c.label == "recall":
+            recalled = True
+    return ("planned" if planned else "occurred"), recalled
+
+
+def _negated(trig, cues, text: str) -> bool:
+    for c in cues:
+        if c.label == "negation" and c.end <= trig.start and trig.start - c.end <= 12 \
+                and len(text[c.end:trig.start].split()) <= 1:
+            return True
+    return False
+
+
+def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date | None):
+    """Nearest date phrase of the sentence (folded offsets) resolved for the trigger's tense."""
+    best = None
+    for dm, fs, fe in dmentions:
+        if fs < s or fe > e:
+            continue
+        dist = trig.start - fe if fe <= trig.start else fs - trig.end
+        dist = max(dist, 0)
+        if best is None or dist < best[0]:
+            best = (dist, dm)
+    if best is None:
+        return None, None
+    dm = best[1]
+    day = None
+    try:
+        day = resolve(dm, published, "future" if status == "planned" else "past")
+    except Exception:
+        day = None
+    return (day.isoformat() if day else None), dm.phrase
+
+
+def _codes(parties) -> list[str]:
+    seen: list[str] = []
+    for p in parties:
+        if p.code and p.code not in seen:
+            seen.append(p.code)
+    return seen
+
+
+def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
+    out = []
+    has_sign = any(c.label == "sign" for c in cues)
+    strong = [p for p in parties if p.code]
+    for t in trigs:
+        if _negated(t, cues, text):
+            continue
+        if "needs_sign" in t.flags and not has_sign:
+            continue
+        if "weak" in t.flags and len(_codes(strong)) < 2:
+            continue
+        status, recalled = _status(t, cues, text)
+        src = [p for p in parties if p.code]
+        codes = _codes(src)
+        if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
+            codes = _codes(src + [b for b in bare])
+        counterpart = any(p.code is None for p in parties)
+        locs = [pl for pl in places if pl.marker != "from"]
+        ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
+              "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
+              "loc": None, "place": None, "date": None, "date_phrase": None}
+        if t.label == "visit":
+            after = [pl for pl in locs if pl.pos >= t.start]
+            before = [pl for pl in locs if pl.pos < t.start and pl.marker in ("loc", "dest")]
+            dest = (after or before or [None])[0]
+            dcode = dest.code if dest else None
+            actor = next((c for c in codes if c != dcode), None)
+            if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
+                actor = ctx["subject"]
+            if dest is None:
+                if "needs_dest" in t.flags:
+                    continue
+                dcode = next((c for c in codes if c != actor), None)
+            if not actor or not dcode or actor == dcode:
+                continue
+            ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
+                      place=dest.place if dest else None)
+        else:
+            if counterpart and len(codes) == 1:
+                other = next((pl.code for pl in locs if pl.code != codes[0]), None)
+                if other:
+                    codes.append(other)
+            if len(codes) == 1 and ctx.get("subject") and ctx["subject"] != codes[0] \
+                    and t.label in ("meeting", "call"):
+                codes.insert(0, ctx["subject"])
+            if len(codes) < 2:
+                continue
+            loc = locs[0] if locs and t.label != "call" else None
+            if t.label == "negotiation" and loc and loc.code in codes and len(codes) > 2:
+                codes = [c for c in codes if c != loc.code]
+            ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
+            groups = [codes]
+            withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
+            if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None:
+                head = [p.code for p in src if p.pos < withc.start]
+                tail = _codes([p for p in src if p.pos >= withc.start])
+                subj = head[0] if head else codes[0]
+                groups = [[subj, c] for c in tail if c != subj] or [codes]
+            for g in groups:
+                ev2 = dict(ev, participants=sorted(set(g)))
+                out.append(ev2)
+            continue
+        out.append(ev)
+    return out
+
+
+def _records(events, text, norm, language, article, published, pub_day) -> list[dict]:
+    res = []
+    anchor = pub_day.isoformat() if pub_day else (article.get("id") if isinstance(article, dict) else None)
+    for ev in events:
+        s, e = ev["span"]
+        os_, oe = norm.to_original(s, e)
+        etype, status = ev["type"], ev["status"]
+        cameo = CAMEO[etype]
+        if etype in ("visit", "meeting") and status == "planned":
+            cameo = "036"
+        elif etype == "meeting" and ev["loc"] and ev["loc"] not in ev["participants"]:
+            cameo = "044"
+        pe, pm = PLOVER[etype]
+        people = []
+        for p in ev["people"]:
+            if not p.code:
+                continue
+            ps, pe_ = norm.to_original(p.pos, p.end)
+            person = {"name": p.name if p.via == "leader" else None,
+                      "as_written": text[ps:pe_], "role": p.role, "country": p.code}
+            if person not in people:
+                people.append(person)
+        place = None
+        if ev.get("place_span"):
+            a, b = norm.to_original(*ev["place_span"])
+            place = text[a:b]
+        res.append({
+            "schema_version": SCHEMA_VERSION,
+            "event_id": ids.event_id(etype, ev["participants"], ev["actor"], ev["target"], ev["date"], anchor),
+            "type": etype,
+            "status": status,
+            "participants": ev["participants"],
+            "actor": ev["actor"],
+            "target": ev["target"],
+            "location": {"country": ev["loc"], "place": place},
+            "date": ev["date"],
+            "date_phrase": ev["date_phrase"],
+            "cameo": cameo,
+            "plover": {"event": pe, "mode": pm},
+            "people": people,
+            "evidence": {"sentence": text[os_:oe], "start": os_, "end": oe},
+            "confidence": round(ev["confidence"], 2),
+            "background": bool(ev["background"]),
+            "article": {k: (article.get(k) if isinstance(article, dict) else None)
+                        for k in ("id", "url", "source", "published_at")} | {"language": language},
+            "language": language,
+        })
+    return res
+
+
+def _key(ev) -> tuple:
+    return (ev["type"], tuple(ev["participants"]), ev["actor"], ev["target"])
+
+
+def _merge(mentions: list[dict]) -> list[dict]:
+    merged: dict[tuple, dict] = {}
+    for m in mentions:
+        k = _key(m)
+        cur = merged.get(k)
+        if cur is None:
+            merged[k] = dict(m, n=1)
+            continue
+        cur["n"] += 1
+        if cur["background"] and not m["background"]:
+            keep = dict(m, n=cur["n"])
+            for f in ("date", "date_phrase", "loc", "place", "place_span"):
+                if keep.get(f) is None and cur.get(f) is not None:
+                    keep[f] = cur[f]
+            merged[k] = keep
+            continue
+        for f in ("date", "date_phrase", "loc", "place", "place_span"):
+            if cur.get(f) is None and m.get(f) is not None and m["background"] == cur["background"]:
+                cur[f] = m[f]
+    return list(merged.values())
+
+
+def _article_rules(events: list[dict], nsent: int) -> None:
+    """Background marking that needs the whole article."""
+    main: set[str] = set()
+    for ev in events:
+        if not ev["background"] and ev["sentence"] < LEAD_SENTENCES:
+            main |= set(ev["participants"])
+    if not main:
+        first = next((ev for ev in events if not ev["background"]), None)
+        if first:
+            main = set(first["participants"])
+    trips = [ev for ev in events if ev["type"] == "visit" and not ev["background"]]
+    for ev in events:
+        if ev["background"]:
+            continue
+        if not (set(ev["participants"]) & main):
+            ev["background"] = True
+            continue
+        if ev["type"] == "meeting":
+            for tr in trips:
+                if set(ev["participants"]) == {tr["actor"], tr["target"]}:
+                    ev["background"] = True
+                    break
+
+
+def extract_events(text: str, language: str, published_at: str | None, article: dict) -> list[dict]:
+    """Diplomatic events of one cleaned article (see module doc); never raises."""
+    try:
+        return _extract(text, language, published_at, article or {})
+    except Exception:
+        return []
+
+
+def _extract(text, language, published_at, article) -> list[dict]:
+    if not isinstance(text, str) or not text.strip() or gazetteer is None:
+        return []
+    text = text[:MAX_CHARS]
+    language = (language or "en").lower() if isinstance(language, str) else "en"
+    pub_day = _published(published_at)
+    norm = normalize(text)
+    folded = _URL.sub(lambda m: " " * len(m.group()), norm.text)
+    arabic = language in _ARABIC_SCRIPT
+    mentions = gazetteer(language).find(folded, on=pub_day)
+    hits = lexicon(language).find(folded)
+    dmentions = []
+    if find_dates is not None:
+        try:
+            import bisect
+            for dm in find_dates(text, language):
+                fs = bisect.bisect_left(norm.index, dm.start)
+                fe = bisect.bisect_left(norm.index, dm.end)
+                dmentions.append((dm, fs, fe))
+        except Exception:
+            dmentions = []
+    spans = sentences.split(folded)
+    cut = next((h.start for h in hits if h.kind == "cue" and h.label == "readalso" and h.start > 0), None)
+    all_mentions: list[dict] = []
+    ctx: dict = {"subject": None, "subject_sent": -9}
+    mi = hi = 0
+    for idx, (s, e) in enumerate(spans):
+        while mi < len(mentions) and mentions[mi].start < s:
+            mi += 1
+        while hi < len(hits) and hits[hi].start < s:
+            hi += 1
+        ms = [m for m in mentions[mi:mi + 200] if m.end <= e]
+        hs = [h for h in hits[hi:hi + 400] if h.end <= e]
+        trigs = [h for h in hs if h.kind == "trigger"]
+        roles = [h for h in hs if h.kind == "role"]
+        cues = [h for h in hs if h.kind == "cue"]
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic)
+        if idx - ctx["subject_sent"] > 2:
+            ctx["subject"] = None
+        if trigs:
+            for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
+                ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
+                                                           ev["status"], pub_day)
+                ev["background"] = ev["recalled"] or (cut is not None and s >= cut)
+                pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
+                ev["place_span"] = (pl.pos, pl.end) if pl else None
+                ev["confidence"] = _confidence(ev, idx)
+                all_mentions.append(ev)
+        named = [p for p in parties if p.code and p.via in ("leader", "role")]
+        if named:
+            ctx["subject"], ctx["subject_sent"] = named[0].code, idx
+    events = _merge(all_mentions)
+    _article_rules(events, len(spans))
+    return _records(events, text, norm, language, article, published_at, pub_day)
+
+
+class _T:
+    __slots__ = ("start", "end")
+
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+
+def _confidence(ev, idx) -> float:
+    c = 0.55
+    named = [p for p in ev["people"] if p.code and p.via in ("leader", "role", "counterpart", "delegation")]
+    if len({p.code for p in named}) >= 2 or ev["type"] == "visit" and named:
+        c += 0.2
+    if idx < LEAD_SENTENCES:
+        c += 0.1
+    if ev.get("date"):
+        c += 0.05
+    if ev.get("recalled"):
+        c -= 0.2
+    return max(0.05, min(0.99, c))

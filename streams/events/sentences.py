@@ -1,0 +1,46 @@
+"""Sentence spans on folded text: cheap rules that survive glued punctuation (".و").
+
+Boundaries: newlines, and . ! ? ; followed by anything but a digit, except after a
+short Latin token ("u.s.", "mr.") so abbreviations do not split a sentence.
+Very long sentences are cut at the next comma after `MAX_LEN` so one run-on paragraph
+cannot pool parties from unrelated clauses.
+"""
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"\n+|[.!?;]+(?!\d)")
+_ABBREV = re.compile(r"(?:^|[^\w])[a-z]{1,2}$")
+MAX_LEN = 700
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of non-blank sentences of `text`, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group()[0] == "." and _ABBREV.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        _add(text, start, m.end(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, spans: list) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    while e - s > MAX_LEN:
+        cut = text.find(",", s + MAX_LEN, e)
+        if cut < 0 or cut >= e - 20:
+            break
+        spans.append((s, cut + 1))
+        s = cut + 1
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        spans.append((s, e))
