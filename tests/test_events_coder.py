@@ -1,0 +1,183 @@
+"""Event coding per phenomenon, on sentences written for these tests (not from any eval set)."""
+from __future__ import annotations
+
+import pytest
+
+from streams.events.coder import extract_events
+
+ART = {"id": "t-1", "url": None, "source": "test", "published_at": None}
+
+
+def run(text, lang="ar", published=None, keep_background=False):
+    evs = extract_events(text, lang, published, dict(ART, published_at=published))
+    return evs if keep_background else [e for e in evs if not e["background"]]
+
+
+def keys(evs):
+    return {(e["type"], tuple(e["participants"]), e["actor"], e["target"]) for e in evs}
+
+
+def one(evs, etype):
+    found = [e for e in evs if e["type"] == etype]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+# ---------------------------------------------------------------- visits
+def test_arabic_visit_title_adjective_city_and_weekday():
+    # 2025-03-04 is a Tuesday
+    evs = run("وصل الرئيس المصري اليوم الثلاثاء إلى الرياض في زيارة رسمية تستمر يومين.", published="2025-03-04")
+    v = one(evs, "visit")
+    assert (v["actor"], v["target"], v["location"]["country"]) == ("EGY", "SAU", "SAU")
+    assert v["status"] == "occurred" and v["cameo"] == "042"
+    assert v["date"] == "2025-03-04"
+
+
+def test_arabic_planned_visit():
+    evs = run("ومن المقرر أن يزور وزير الخارجية الإيراني العاصمة القطرية الدوحة الأسبوع المقبل.")
+    v = one(evs, "visit")
+    assert (v["actor"], v["target"]) == ("IRN", "QAT")
+    assert v["status"] == "planned" and v["cameo"] == "036"
+
+
+def test_arabic_future_prefix_is_planned():
+    v = one(run("سيزور رئيس الوزراء الهندي جنوب أفريقيا لحضور القمة."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("IND", "ZAF", "planned")
+
+
+def test_unknown_leader_introduced_by_role_and_place():
+    v = one(run("وصل رئيس المجلس العسكري الحاكم في ميانمار إلى موسكو في زيارة عمل."), "visit")
+    assert (v["actor"], v["target"]) == ("MMR", "RUS")
+
+
+def test_english_visit_with_relative_day():
+    # 2024-05-13 is a Monday
+    evs = run("The Japanese prime minister arrived in New Delhi on Monday for a two-day official visit.",
+              "en", "2024-05-14")
+    v = one(evs, "visit")
+    assert (v["actor"], v["target"], v["location"]["country"]) == ("JPN", "IND", "IND")
+    assert v["date"] == "2024-05-13" and v["status"] == "occurred"
+
+
+def test_english_planned_visit():
+    v = one(run("The South African president will visit Beijing next week, his office said.", "en"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("ZAF", "CHN", "planned")
+
+
+# ---------------------------------------------------------------- meetings and counterparts
+def test_counterpart_with_adjective():
+    m = one(run("التقى وزير الخارجية الصيني نظيره الياباني في طوكيو يوم الأحد."), "meeting")
+    assert m["participants"] == ["CHN", "JPN"]
+    assert m["location"]["country"] == "JPN"
+
+
+def test_counterpart_without_adjective_takes_the_place():
+    m = one(run("التقى الرئيس الأمريكي نظيره في نيودلهي."), "meeting")
+    assert m["participants"] == ["IND", "USA"]
+
+
+def test_persian_letters_and_proclitics():
+    m = one(run("واستقبل الرئیس الإماراتی رئيس الوزراء الهندي في أبوظبي."), "meeting")
+    assert m["participants"] == ["ARE", "IND"]
+
+
+def test_sideline_meeting_located_at_summit_host():
+    m = one(run("التقى رئيس الوزراء الهندي الرئيس البرازيلي على هامش القمة في جوهانسبرغ."), "meeting")
+    assert m["participants"] == ["BRA", "IND"]
+    assert m["location"]["country"] == "ZAF" and m["cameo"] == "044"
+
+
+def test_several_bilateral_meetings_in_one_sentence():
+    evs = run("ومن المقرر أن يعقد الرئيس الفرنسي لقاءات مع الرئيس المصري وأمير قطر وولي العهد السعودي.")
+    assert keys(evs) == {("meeting", ("EGY", "FRA"), None, None), ("meeting", ("FRA", "QAT"), None, None),
+                         ("meeting", ("FRA", "SAU"), None, None)}
+    assert all(e["status"] == "planned" for e in evs)
+
+
+def test_english_roles_of_country_chain():
+    m = one(run("The foreign ministers of Qatar and Egypt held talks in Cairo.", "en"), "meeting")
+    assert m["participants"] == ["EGY", "QAT"] and m["location"]["country"] == "EGY"
+
+
+def test_host_talks_during_a_trip_are_background():
+    text = ("وصل أمير قطر إلى طهران في زيارة رسمية. "
+            "وعقد أمير قطر محادثات مع الرئيس الإيراني تناولت العلاقات الثنائية.")
+    evs = run(text, keep_background=True)
+    visit = one(evs, "visit")
+    assert not visit["background"]
+    meeting = one(evs, "meeting")
+    assert meeting["background"] and meeting["participants"] == ["IRN", "QAT"]
+
+
+# ---------------------------------------------------------------- calls, agreements, negotiations
+def test_arabic_phone_call():
+    c = one(run("أجرى ولي العهد السعودي اتصالا هاتفيا مع الرئيس الفرنسي بحث خلاله التطورات في المنطقة."), "call")
+    assert c["participants"] == ["FRA", "SAU"] and c["cameo"] == "041"
+    assert c["location"]["country"] is None
+
+
+def test_english_phone_call_emir_of():
+    c = one(run("The French president spoke by phone with the emir of Qatar on Sunday.", "en"), "call")
+    assert c["participants"] == ["FRA", "QAT"]
+
+
+def test_agreement_needs_a_signature():
+    a = one(run("وقعت مصر والإمارات مذكرة تفاهم للتعاون في مجال الطاقة."), "agreement")
+    assert a["participants"] == ["ARE", "EGY"] and a["cameo"] == "057"
+    assert run("تحدث التقرير عن اتفاقية التجارة بين مصر والإمارات.") == []
+
+
+def test_negotiation_round_between_delegations_hosted_by_third_state():
+    n = one(run("انطلقت في الدوحة جولة جديدة من المفاوضات بين الوفدين الأمريكي والإيراني."), "negotiation")
+    assert n["participants"] == ["IRN", "USA"]
+    assert n["location"]["country"] == "QAT"
+
+
+# ---------------------------------------------------------------- background, domestic, negatives
+def test_recalled_visit_is_background():
+    evs = run("وكان الرئيس الصيني قد زار جنوب أفريقيا العام الماضي.", keep_background=True)
+    v = one(evs, "visit")
+    assert v["background"] and (v["actor"], v["target"]) == ("CHN", "ZAF")
+
+
+def test_read_also_block_is_background():
+    text = ("أجرى الرئيس المصري اتصالا هاتفيا مع ملك الأردن.\n"
+            "اقرأ أيضا\n"
+            "وصل رئيس الوزراء الياباني إلى كانبرا في زيارة رسمية.")
+    evs = run(text, keep_background=True)
+    assert not one(evs, "call")["background"]
+    assert one(evs, "visit")["background"]
+
+
+def test_domestic_trip_is_not_diplomatic():
+    assert run("زار الرئيس المصري محافظة أسوان والتقى المحافظ وعددا من المسؤولين.") == []
+    assert run("The Indian prime minister visited flood-hit Kerala and met the state's chief minister.", "en") == []
+
+
+def test_negated_meeting():
+    assert run("The Egyptian president did not meet the Saudi crown prince.", "en") == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("فاز المنتخب السعودي على نظيره الياباني بهدفين في كأس آسيا.", "ar"),
+    ("ضرب زلزال بقوة 6 درجات سواحل اليابان دون وقوع إصابات.", "ar"),
+    ("China's exports to Russia rose 5% in May, customs data showed.", "en"),
+])
+def test_non_diplomatic_articles_yield_nothing(text, lang):
+    assert run(text, lang, keep_background=True) == []
+
+
+def test_evidence_offsets_point_into_text():
+    text = "  مقدمة.\nالتقى وزیر الخارجية السعودي نظيره القطري في الرياض."
+    evs = run(text)
+    ev = one(evs, "meeting")
+    s, e = ev["evidence"]["start"], ev["evidence"]["end"]
+    assert text[s:e] == ev["evidence"]["sentence"] and "الرياض" in ev["evidence"]["sentence"]
+
+
+def test_mentions_of_one_event_are_merged():
+    text = ("وصل الرئيس الفرنسي إلى القاهرة. "
+            "وتستمر زيارة الرئيس الفرنسي إلى مصر يومين، وبدأت يوم الأحد.")
+    evs = run(text, published="2025-06-02")
+    v = one(evs, "visit")
+    assert v["date"] == "2025-06-01"
