@@ -147,8 +147,9 @@ def test_deploy_files_use_metrics():
             "diplo_worker_ready"} <= set(used)
 
 
-def _faust_prefix(app_id: str) -> str:
-    return app_id.replace("-", "_").replace(".", "_")
+# Faust's sensors name their metrics "<name_prefix>_..."; the dashboard and alerts assume this prefix,
+# which streams/app.py must pin (its default is the app id, which changes with STREAMS_APP_ID).
+FAUST_PREFIX = "diplo_streams"
 
 
 def test_metric_names_defined_by_code():
@@ -157,11 +158,10 @@ def test_metric_names_defined_by_code():
     from prometheus_client import CollectorRegistry, generate_latest
 
     from streams.metrics import DomainMetrics
-    from streams.settings import Settings
 
     reg = CollectorRegistry()
     DomainMetrics(reg)
-    FaustMetrics.create(reg, _faust_prefix(Settings().app_id))
+    FaustMetrics.create(reg, FAUST_PREFIX)
     exported = exported_names(generate_latest(reg).decode())
     missing = {n: sorted(w) for n, w in used_metric_names().items() if n not in exported}
     assert not missing, f"deploy/ queries metrics nobody defines: {missing}"
@@ -175,8 +175,8 @@ def test_metric_names_exported_by_running_worker(worker_metrics_text):
     missing = {n: sorted(w) for n, w in used_metric_names().items() if n not in exported}
     assert not missing, (
         f"deploy/ queries metrics the worker does not export: {missing}. Faust's sensor names start "
-        f"with the prefix given to setup_prometheus_sensors (default: the app id), so it must be pinned "
-        f"to 'diplo_streams' whatever STREAMS_APP_ID is.")
+        f"with the prefix given to setup_prometheus_sensors (default: the app id), so streams/app.py "
+        f"must pin name_prefix={FAUST_PREFIX!r} whatever STREAMS_APP_ID is.")
 
 
 # --------------------------------------------------------------------------- docker-compose
