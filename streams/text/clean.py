@@ -43,6 +43,7 @@ _CODE_LINE = re.compile(
     r"^\s*(?:var |let |const |function\s*\(|function \w|\(function|window\.|document\.|googletag|gtag\(|"
     r"dataLayer|jQuery|\$\(|if\s*\(|\}\s*\)|\}\s*;|\}$|\{$|@media|@import|<!--|-->|//\s|/\*|\*/)"
 )
+_CSS_START = re.compile(r"^\s*(?:@media|@import|@font-face|[.#][\w-]+[^(]{0,80}\{|[a-z]+\s*\{)")
 _HASHTAGS = re.compile(r"^(?:#\S{1,60}\s*){1,20}$")
 _CAPTION_TAIL = re.compile(
     r"\((?:[^()]{0,120}[/,]\s*)?(?:AFP|AP|Reuters|رويترز|أ\.ف\.ب|فرانس برس|EPA|Getty Images|Anadolu|TASS|ТАСС|Sputnik|"
@@ -184,7 +185,7 @@ def _clean_lines(body: str, removed: dict, drop_captions: bool) -> tuple[list[st
             if not line:
                 continue
         if _is_code(line):
-            drop("js" if "{" not in line or "function" in line else "css")
+            drop("css" if _CSS_START.match(line) else "js")
             continue
         verdict = boilerplate.classify(line)
         if verdict is not None:
