@@ -1,0 +1,375 @@
+"""Multilingual gazetteer: countries, demonyms, cities, organisations and leaders.
+
+One Aho-Corasick automaton per language (pyahocorasick), built lazily from the committed
+data files under ``streams/data/gazetteer`` (see the README there; ``scripts/build_gazetteer.py``
+regenerates ``built/``). Input text must already be folded with ``streams.text.normalize.fold``;
+every surface is folded the same way when the automaton is built.
+
+Matching rules, applied on top of the raw automaton hits:
+- whole words only: Latin/Cyrillic surfaces need a non-alphanumeric character on both sides;
+- Arabic-script surfaces may carry glued proclitics (و ف ب ل ك, ال and their combinations,
+  e.g. والصين، لفيتنام، بالصين، وللصين، الروسي، للرئيس); surfaces that start with ال are also
+  indexed without it and then *require* an article-bearing prefix (ال، وال، بال، لل ...);
+- Persian/Urdu: a few glued suffixes (ی، ای، ها) after ZWNJ removal are accepted;
+- ``[ctx]`` in a surface is context that must be present but is not part of the mention
+  (``[the ]us`` matches "us" only after "the ");
+- kind ``stop`` surfaces win the longest match and emit nothing (blocks false friends);
+- longest match wins, then leftmost; overlapping shorter hits are dropped;
+- ambiguous surfaces (``ambiguous.tsv``) take an alternative reading only when the rest of
+  the text supports it (e.g. عمان is Oman unless Jordan is mentioned and Oman is not).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import ahocorasick
+
+from streams.text.normalize import fold
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+BUILT = DATA / "built"
+
+KINDS = ("country", "adj", "city", "capital", "org", "leader")
+# Languages written in Arabic script (they also get the English table: scripts do not collide).
+ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"}
+NON_LATIN = ARABIC_SCRIPT | {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "zh", "ja", "ko",
+                             "he", "el", "hy", "ka", "hi", "th"}
+
+_AL = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "فكال")
+# How many trailing characters of each article-bearing prefix are the article itself.
+_AL_TAIL = {p: (1 if p.endswith("لل") else 2) for p in _AL}
+_PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك") + _AL)
+_FA_SUFFIXES = ("هاي", "اي", "ها", "ي")
+_MAX_PREFIX = 4
+
+# Priority when the same folded key has several readings (lower wins).
+_KIND_RANK = {"stop": 0, "leader": 1, "org": 2, "country": 3, "adj": 4, "capital": 5, "city": 6}
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    surface: str
+    code: str
+    kind: str
+    role: str | None = None
+    name: str | None = None
+
+
+class _Entry(NamedTuple):
+    code: str
+    kind: str
+    role: str | None
+    name: str | None
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+    amb: str | None            # key into the ambiguity table, or None
+
+
+class _Key(NamedTuple):
+    length: int                # length of the whole key (with context)
+    lt: int                    # leading context characters (not part of the mention)
+    rt: int                    # trailing context characters
+    arabic: bool               # Arabic-script key: proclitic-aware left boundary
+    entries: tuple             # tuple[_Entry, ...] readings with any (or no) proclitic
+    al_entries: tuple          # readings of "ال"+key: used when the glued prefix carries an article
+
+
+class _Amb(NamedTuple):
+    alt_code: str
+    alt_kind: str
+    if_codes: frozenset        # alt reading needs one of these codes elsewhere in the text
+    unless_codes: frozenset    # ... and none of these (as country/adj/capital mentions)
+    unless_surfaces: tuple     # ... and none of these folded surfaces in the text
+
+
+_CTX = re.compile(r"^\[([^\]]*)\](.*)$|^(.*?)\[([^\]]*)\]$")
+
+
+def _split_ctx(surface: str) -> tuple[str, int, int]:
+    """'[the ]us' -> ('the us', 4, 0); 'us[ president]' -> ('us president', 0, 10)."""
+    lt = rt = 0
+    if surface.startswith("["):
+        close = surface.index("]")
+        lt = close - 1
+        surface = surface[1:close] + surface[close + 1:]
+    if surface.endswith("]"):
+        open_ = surface.rindex("[")
+        rt = len(surface) - open_ - 2
+        surface = surface[:open_] + surface[open_ + 1:-1]
+    return surface, lt, rt
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+
+
+def _date(s: str) -> _dt.date | None:
+    s = s.strip()
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def _read_tsv(path: Path):
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+def _leader_langs(lang: str) -> tuple[str, ...]:
+    """Which surface columns of leaders.tsv serve a language."""
+    if lang in ARABIC_SCRIPT:
+        extra = ("fa",) if lang in ("fa", "ur", "ps") else ()
+        return ("ar", "en") + extra
+    if lang in ("fr", "ru"):
+        return (lang, "en")
+    return ("en",)
+
+
+def _table_langs(lang: str) -> tuple[str, ...]:
+    if lang == "en":
+        return ("en", "common")
+    known = {p.stem for p in BUILT.glob("*.tsv")}
+    if lang not in known:
+        return ("en", "common")
+    if lang in NON_LATIN:
+        return (lang, "en", "common")
+    return (lang, "common")
+
+
+class Gazetteer:
+    """Aho-Corasick matcher for one language; use :func:`gazetteer` to get a cached one."""
+
+    def __init__(self, lang: str):
+        self.lang = (lang or "en").lower().split("-")[0].split("_")[0]
+        self._suffixes = _FA_SUFFIXES if self.lang in ("fa", "ur", "ps") else ()
+        raw: dict[str, list] = {}
+        for tl in _table_langs(self.lang):
+            for row in _read_tsv(BUILT / f"{tl}.tsv"):
+                if len(row) < 3:
+                    continue
+                kind, code, surface = row[0], row[1], row[2]
+                self._add(raw, surface, _Entry(code, kind, None, None, None, None, None))
+        cols = _leader_langs(self.lang)
+        header = None
+        for row in _read_tsv(DATA / "leaders.tsv"):
+            if header is None and row[0] == "code":
+                header = row
+                continue
+            if header is None or len(row) < 5:
+                continue
+            rec = dict(zip(header, row))
+            e = _Entry(rec["code"], "leader", rec["role"] or None, rec["name"],
+                       _date(rec["from"]), _date(rec["to"]), None)
+            for col in cols:
+                for s in (rec.get(col) or "").split("|"):
+                    if s.strip():
+                        self._add(raw, s.strip(), e)
+        self._amb: dict[str, _Amb] = {}
+        for row in _read_tsv(DATA / "ambiguous.tsv"):
+            if len(row) < 6 or row[0] == "lang" or row[0] not in _table_langs(self.lang):
+                continue
+            surf = fold(row[1])
+            self._amb[surf] = _Amb(row[4], row[5],
+                                   frozenset(x for x in (row[6] if len(row) > 6 else "").split("|") if x),
+                                   frozenset(x for x in (row[7] if len(row) > 7 else "").split("|") if x),
+                                   tuple(fold(x) for x in (row[8] if len(row) > 8 else "").split("|") if x))
+        self._auto = ahocorasick.Automaton()
+        for key, (lt, rt, plain, with_al) in raw.items():
+            surf = key[lt:len(key) - rt]
+            ranked = []
+            for group, amb_surf in ((plain, surf), (with_al, "ال" + surf)):
+                group = self._rank(group) if group else ()
+                if amb_surf in self._amb:
+                    group = tuple(e._replace(amb=amb_surf) for e in group)
+                ranked.append(group)
+            self._auto.add_word(key, _Key(len(key), lt, rt, _is_arabic(key[lt]), ranked[0], ranked[1]))
+        if len(self._auto):
+            self._auto.make_automaton()
+        self.size = len(raw)
+
+    @staticmethod
+    def _rank(entries: list) -> tuple:
+        leaders = [e for e in entries if e.kind == "leader"]
+        if leaders:   # keep every term of office; file order breaks ties
+            return tuple(sorted(leaders, key=lambda e: e.valid_from or _dt.date.min, reverse=True))
+        best = min(entries, key=lambda e: _KIND_RANK.get(e.kind, 9))
+        return (best,)
+
+    @staticmethod
+    def _add(raw: dict, surface: str, entry: _Entry) -> None:
+        folded = fold(surface).strip()
+        if not folded:
+            return
+        key, lt, rt = _split_ctx(folded)
+        if not key[lt:len(key) - rt].strip():
+            return
+        variants = [(key, lt, rt, 2)]
+        if lt == 0 and key.startswith("ال") and len(key) > 4:
+            variants.append((key[2:], 0, rt, 3))   # stored among the "with article" readings
+        for k, l, r, slot_idx in variants:
+            slot = raw.get(k)
+            if slot is None:
+                slot = raw[k] = (l, r, [], [])
+            if entry not in slot[slot_idx]:
+                slot[slot_idx].append(entry)
+
+    # ------------------------------------------------------------------ matching
+    @staticmethod
+    def _left(text: str, start: int, key: _Key) -> tuple[int, tuple]:
+        """(mention start, readings) if the left boundary is acceptable, else (-1, ())."""
+        if start == 0 or not text[start - 1].isalnum():
+            return (start, key.entries) if key.entries else (-1, ())
+        if not key.arabic:
+            return -1, ()
+        ws = start - 1
+        floor = max(0, start - _MAX_PREFIX - 1)
+        while ws > floor and text[ws - 1].isalnum():
+            ws -= 1
+        if ws > 0 and text[ws - 1].isalnum():
+            return -1, ()
+        prefix = text[ws:start]
+        tail = _AL_TAIL.get(prefix)
+        if tail and key.al_entries:
+            return start - tail, key.al_entries
+        if prefix in _PROCLITICS and key.entries:
+            return start, key.entries
+        return -1, ()
+
+    def _right_ok(self, text: str, end: int) -> bool:
+        if end >= len(text) or not text[end].isalnum():
+            return True
+        for suf in self._suffixes:
+            e2 = end + len(suf)
+            if text.startswith(suf, end) and (e2 >= len(text) or not text[e2].isalnum()):
+                return True
+        return False
+
+    def find(self, text: str, on: _dt.date | None = None) -> list[Mention]:
+        """Mentions in folded `text`, longest-match, non-overlapping, in text order."""
+        if not text or not isinstance(text, str) or not len(self._auto):
+            return []
+        hits = []
+        for last, key in self._auto.iter(text):
+            kstart = last - key.length + 1
+            mstart = kstart + key.lt
+            mend = last + 1 - key.rt
+            if key.lt:
+                lb = kstart == 0 or not text[kstart - 1].isalnum()
+                s, entries = (mstart, key.entries) if lb else (-1, ())
+            else:
+                s, entries = self._left(text, mstart, key)
+            if s < 0 or (text[last].isalnum() and not self._right_ok(text, last + 1)):
+                continue
+            hits.append((s, mend, min(s, kstart), last + 1, entries))
+        if not hits:
+            return []
+        # Longest key first (context and article included), then leftmost; drop overlaps.
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (h[2] - h[3], h[2]))
+            taken: list[tuple[int, int]] = []
+            chosen = []
+            for h in hits:
+                ks, ke = h[2], h[3]
+                if any(ks < te and ts < ke for ts, te in taken):
+                    continue
+                taken.append((ks, ke))
+                chosen.append(h)
+            chosen.sort(key=lambda h: h[0])
+        else:
+            chosen = hits
+        out: list[Mention] = []
+        amb_pending = []
+        for s, e, _ks, _ke, entries in chosen:
+            entry = self._pick(entries, on)
+            if entry is None or entry.kind == "stop":
+                continue
+            m = Mention(s, e, text[s:e], entry.code, entry.kind, entry.role,
+                        entry.name if entry.kind == "leader" else None)
+            if entry.amb is not None:
+                amb_pending.append((len(out), entry.amb))
+            out.append(m)
+        for idx, surf in amb_pending:
+            out[idx] = self._resolve(out, idx, surf, text)
+        return out
+
+    @staticmethod
+    def _pick(entries: tuple, on: _dt.date | None) -> _Entry | None:
+        first = entries[0]
+        if first.kind != "leader":
+            return first
+        if on is None:
+            return first             # most recent term (sorted by start date, newest first)
+        for e in entries:
+            if (e.valid_from is None or e.valid_from <= on) and (e.valid_to is None or on < e.valid_to):
+                return e
+        return None
+
+    def _resolve(self, out: list[Mention], idx: int, surf: str, text: str) -> Mention:
+        amb = self._amb[surf]
+        others = {m.code for j, m in enumerate(out) if j != idx and m.kind != "leader" and m.surface != out[idx].surface}
+        leaders = {m.code for m in out if m.kind == "leader"}
+        if amb.if_codes and not (amb.if_codes & (others | leaders)):
+            return out[idx]
+        if amb.unless_codes & others:
+            return out[idx]
+        if any(s in text for s in amb.unless_surfaces):
+            return out[idx]
+        return out[idx]._replace(code=amb.alt_code, kind=amb.alt_kind)
+
+
+@functools.lru_cache(maxsize=32)
+def gazetteer(lang: str | None) -> Gazetteer:
+    """The cached gazetteer for an ISO 639-1 language (unknown -> English + acronyms)."""
+    return Gazetteer(lang or "en")
+
+
+def bench_find(lang: str = "ar", text: str | None = None, repeat: int = 300) -> dict:
+    """Median and p95 find() time in µs on a ~3 KB folded text, plus build time and size."""
+    t0 = time.perf_counter()
+    gazetteer.cache_clear()
+    g = gazetteer(lang)
+    build_ms = (time.perf_counter() - t0) * 1000
+    if text is None:
+        para = ("استقبل الرئيس الروسي فلاديمير بوتين في الكرملين بموسكو اليوم الثلاثاء نظيره الفيتنامي "
+                "وبحث معه العلاقات الثنائية، فيما التقى وزير الخارجية سيرغي لافروف نظيره الصيني وانغ يي "
+                "في بكين على هامش اجتماع منظمة شنغهاي للتعاون، وأكد الجانبان دعم الأمم المتحدة. ")
+        text = (para * (3000 // len(para.encode("utf-8")) * 2 + 1))[:3000 // 2 * 2]
+        while len(text.encode("utf-8")) > 3072:
+            text = text[:-50]
+    text = fold(text)
+    times = []
+    n = 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        n = len(g.find(text))
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return {"lang": lang, "bytes": len(text.encode("utf-8")), "mentions": n, "keys": g.size,
+            "build_ms": round(build_ms, 1), "median_us": round(times[len(times) // 2] * 1e6, 1),
+            "p95_us": round(times[int(len(times) * 0.95)] * 1e6, 1)}
+
+
+if __name__ == "__main__":  # python -m streams.events.gazetteer
+    import os
+
+    import psutil
+
+    proc = psutil.Process(os.getpid())
+    rss0 = proc.memory_info().rss
+    gazetteer("ar"), gazetteer("en")
+    rss1 = proc.memory_info().rss
+    print({"rss_growth_mb_ar_en": round((rss1 - rss0) / 2**20, 1)})
+    for lang in ("ar", "en"):
+        print(bench_find(lang) if lang == "ar" else bench_find(lang, text=(
+            "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Tuesday, "
+            "while the U.S. and the EU discussed NATO with Türkiye's foreign minister. ") * 20))

@@ -1,0 +1,154 @@
+"""Gazetteer behaviour on hand-written sentences (no evaluation text)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from streams.events.gazetteer import Mention, gazetteer
+from streams.text.normalize import fold
+
+
+def find(lang, text, on=None):
+    return gazetteer(lang).find(fold(text), on=on)
+
+
+def codes(lang, text, on=None):
+    return [(m.code, m.kind) for m in find(lang, text, on)]
+
+
+def test_mention_shape_and_offsets():
+    text = fold("قال وزير خارجية الصين إن بكين ترحب")
+    ms = gazetteer("ar").find(text)
+    assert all(isinstance(m, Mention) for m in ms)
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+    assert [(m.code, m.kind) for m in ms] == [("CHN", "country"), ("CHN", "capital")]
+
+
+@pytest.mark.parametrize("word", ["والصين", "لفيتنام", "بالصين", "وللصين", "فالصين", "كالصين", "وبالصين"])
+def test_arabic_proclitics_on_country(word):
+    ms = find("ar", f"جاء ذلك في بيان {word} اليوم")
+    assert len(ms) == 1 and ms[0].code in {"CHN", "VNM"} and ms[0].kind == "country"
+
+
+@pytest.mark.parametrize("word,code", [
+    ("الروسي", "RUS"), ("الروسية", "RUS"), ("الروس", "RUS"), ("والصيني", "CHN"),
+    ("الأمريكي", "USA"), ("الأميركية", "USA"), ("للمصري", "EGY"), ("الإماراتي", "ARE"),
+    ("القطرية", "QAT"), ("الإيراني", "IRN"), ("التركي", "TUR"), ("الفيتنامي", "VNM"),
+    ("البيلاروسي", "BLR"), ("الأوكرانية", "UKR"), ("السعوديين", "SAU"), ("الأتراك", "TUR"),
+])
+def test_arabic_nisba_forms(word, code):
+    assert codes("ar", f"أكد المسؤول {word} ذلك") == [(code, "adj")]
+
+
+def test_persian_letters_folded():
+    # Persian yeh/kaf inside Arabic text (a common scraping artefact).
+    assert codes("ar", "الرئیس الروسی والجانب الکوري الشمالي") == [("RUS", "adj"), ("PRK", "adj")]
+
+
+def test_two_word_adjective_and_longest_match():
+    assert codes("ar", "الزعيم الكوري الشمالي") == [("PRK", "adj")]
+    assert codes("ar", "المسؤولون الكوريون الجنوبيون") == [("KOR", "adj")]
+    assert codes("ar", "كوريا الشمالية وكوريا") == [("PRK", "country"), ("KOR", "country")]
+    assert codes("ar", "روسيا البيضاء") == [("BLR", "country")]
+    assert codes("en", "North Korea and South Korea, not Korean cuisine") == [("PRK", "country"), ("KOR", "country")]
+
+
+def test_no_match_inside_words():
+    # مالي = "financial"; الشمالي contains مالي; "russian" inside a longer token; "us" pronoun.
+    assert codes("ar", "الدعم المالي للقطاع الشمالي") == []
+    assert codes("en", "let us meet the prussians in chinatown") == []
+    assert codes("ar", "مصرف مصريي") == []
+    assert codes("fr", "la réunion du conseil a eu lieu") == []
+
+
+def test_latin_boundaries_and_possessive():
+    assert codes("en", "Russia's foreign minister met the U.S. envoy and US-China talks resumed") == [
+        ("RUS", "country"), ("USA", "country"), ("USA", "country"), ("CHN", "country")]
+    assert codes("en", "the US said") == [("USA", "country")]
+
+
+def test_stop_surfaces_block_shorter_names():
+    assert codes("en", "patrols in the South China Sea") == []
+    assert codes("ar", "في بحر الصين الجنوبي") == []
+    assert codes("ar", "عاد إلى مسقط رأسه") == []
+    assert codes("ar", "زار جدة والتقى الجدة") == [("SAU", "city")]
+
+
+def test_ambiguous_amman_oman():
+    assert codes("ar", "وصل الوزير إلى عمان") == [("OMN", "country")]
+    assert codes("ar", "وصل إلى عمان حيث التقى العاهل الأردني") == [("JOR", "capital"), ("JOR", "adj")]
+    # Omani context vetoes the switch even when Jordan is mentioned.
+    assert codes("ar", "وصل إلى عمان والتقى وزير الخارجية العماني ونظيره الأردني") == [
+        ("OMN", "country"), ("OMN", "adj"), ("JOR", "adj")]
+
+
+def test_cities_and_capitals():
+    text = "عقد اللقاء في تيانجين ثم انتقل إلى بكين فنيويورك وجنيف"
+    assert codes("ar", text) == [("CHN", "city"), ("CHN", "capital"), ("USA", "city"), ("CHE", "city")]
+    assert codes("ar", "نايبيداو وهانوي وبيونغ يانغ") == [("MMR", "capital"), ("VNM", "capital"), ("PRK", "capital")]
+
+
+def test_organisations():
+    assert [m.code for m in find("ar", "قمة منظمة شنغهاي للتعاون ورابطة دول جنوب شرق آسيا وحلف الناتو")] == [
+        "SCO", "ASEAN", "NATO"]
+    assert [m.code for m in find("en", "the United Nations, the EU and ASEAN")] == ["UN", "EU", "ASEAN"]
+    assert [m.code for m in find("fr", "l'ONU et l'OTAN")] == ["UN", "NATO"]
+    assert [m.code for m in find("ru", "саммит ШОС и НАТО")] == ["SCO", "NATO"]
+
+
+def test_russian_inflections():
+    assert codes("ru", "визит в Россию и переговоры с Китаем") == [("RUS", "country"), ("CHN", "country")]
+    assert codes("ru", "президент Российской Федерации") == [("RUS", "country")]
+    assert [c for c, _ in codes("ru", "министр иностранных дел Китайской Народной Республики")] == ["CHN"]
+
+
+def test_other_languages():
+    assert codes("fr", "la Chine et les Émirats arabes unis") == [("CHN", "country"), ("ARE", "country")]
+    assert codes("fr", "le président russe") == [("RUS", "adj")]
+    assert codes("de", "Russland und China") == [("RUS", "country"), ("CHN", "country")]
+    assert codes("tr", "Rusya'nın Ankara büyükelçisi") == [("RUS", "country"), ("TUR", "capital")]
+    assert codes("fa", "روسیه و چین") == [("RUS", "country"), ("CHN", "country")]
+    assert codes("it", "i mali dell'economia") == []
+
+
+def test_unknown_language_falls_back_to_english_and_acronyms():
+    assert [m.code for m in find("xx", "Russia and NATO")] == ["RUS", "NATO"]
+    assert [m.code for m in find(None, "China")] == ["CHN"]
+
+
+def test_never_raises_on_arbitrary_text():
+    g = gazetteer("ar")
+    for t in ["", " ", "ال", "وال", "لل", "\x00\ufeff", "a" * 1000, "ال" * 500, "[the ]us", "بوتين" * 3]:
+        g.find(fold(t))
+        g.find(t)
+
+
+def test_cache_is_per_language():
+    assert gazetteer("ar") is gazetteer("ar")
+    assert gazetteer("ar") is not gazetteer("en")
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared/eval/dev"
+
+
+def test_dev_gold_codes_are_findable():
+    """Every state in a required dev gold event should be mentioned somewhere in its article."""
+    if not (DEV / "gold.jsonl").exists():
+        pytest.skip("dev set not present")
+    arts = [json.loads(x) for x in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = [json.loads(x) for x in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    missing = []
+    for art, g in zip(arts, gold):
+        text = art.get("text") or art.get("html") or ""
+        found = {m.code for m in gazetteer(g["language"]).find(fold(text))}
+        for ev in g["events"]:
+            if ev.get("optional"):
+                continue
+            for c in ev["participants"]:
+                if c not in found:
+                    missing.append((art["id"], c))
+    assert not missing, missing
