@@ -58,10 +58,10 @@ dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
 
 # Fingerprints of the articles in the dedup window, keyed by article id. The changelog makes
 # the window survive restarts; the in-memory LSH index is rebuilt from it (agents/dedup.py).
-dedup_index = app.Table("dedup-index", default=None, partitions=settings.partitions,
-                        key_type=str, value_type=None, value_serializer="json", key_serializer="raw")
+dedup_index = app.Table("dedup-index", default=None, partitions=settings.partitions)
 
-setup_prometheus_sensors(app)
+# A fixed prefix, not the app id: dashboards and alerts query diplo_streams_* whatever STREAMS_APP_ID is.
+setup_prometheus_sensors(app, name_prefix="diplo_streams")
 M = metrics()
 M.up.set(1)
 _started = time.time()
