@@ -43,8 +43,18 @@ def _gap_ok(text: str, a: int, b: int, max_tokens: int) -> bool:
     return len(gap.split()) <= max_tokens
 
 
+_GLUED = {"ل": "dest", "ب": "loc", "لل": "dest", "بال": "loc", "وال": None}
+
+
 def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: int = 1):
-    """Label of the cue ending right before `pos` (at most `max_tokens` words between)."""
+    """Label of the cue ending right before `pos` (at most `max_tokens` words between),
+    or of a preposition glued to the word (لروسيا = to Russia, بموسكو = in Moscow)."""
+    i = pos
+    while i > 0 and i > pos - 3 and text[i - 1].isalpha():
+        i -= 1
+    glued = text[i:pos].lstrip("وف") if i < pos else ""
+    if glued and _GLUED.get(glued) in labels and (i == 0 or not text[i - 1].isalnum()):
+        return _GLUED[glued]
     best = None
     for c in cues:
         if c.end <= pos and c.label in labels and _gap_ok(text, c.end, pos, max_tokens):
@@ -118,11 +128,13 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool):
                                  m.name, m.surface))
             continue
         marker = _cue_before(cues, m.start, text, ("loc", "dest", "from"), 1)
+        if i in linked:
+            continue
         if m.kind in _PLACE_KINDS:
             places.append(Place(m.start, m.end, m.code, m.surface, marker))
         elif m.kind == "country" and marker:
             places.append(Place(m.start, m.end, m.code, None, marker))
-        elif m.kind == "country" and i not in linked:
+        elif m.kind == "country":
             bare.append(Party(m.start, m.end, m.code, "bare", None, None, m.surface))
     parties.sort(key=lambda p: p.pos)
     return parties, bare, places

@@ -31,6 +31,7 @@ MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are tr
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
 WINDOW_AFTER = 60
+RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
 
@@ -56,8 +57,11 @@ class _Mention(dict):
     """One sighting of an event in one sentence (a plain dict, merged later)."""
 
 
-def _status(trig, cues, text: str) -> tuple[str, bool]:
-    """(status, recalled) from the trigger's own flags and nearby cues."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str, bool]:
+    """(status, recalled) from the trigger's own flags, nearby cues and earlier years."""
     planned = "planned" in trig.flags
     recalled = False
     for c in cues:
@@ -65,10 +69,18 @@ def _status(trig, cues, text: str) -> tuple[str, bool]:
         after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags
         if not (before or after):
             continue
+        if "near" in c.flags and (not before or len(text[c.end:trig.start].split()) > 1):
+            continue
+        if c.label == "recall" and before and trig.start - c.end > RECALL_BEFORE:
+            continue
         if c.label == "planned":
             planned = True
         elif c.label == "recall":
             recalled = True
+    if pub_day is not None:
+        for m in _YEAR.finditer(text, max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER)):
+            if int(m.group()) < pub_day.year:
+                recalled = True
     return ("planned" if planned else "occurred"), recalled
 
 
@@ -109,18 +121,35 @@ def _codes(parties) -> list[str]:
     return seen
 
 
+def _meeting_place(locs, trig, parties, text):
+    """A city anywhere in the sentence, else a country right after the trigger or a party
+    ("met X in Qatar"); "the war in Ukraine" further away is a topic, not the venue."""
+    for pl in locs:
+        if pl.place:
+            return pl
+    anchors = [trig.end] + [p.end for p in parties]
+    for pl in locs:
+        if pl.marker in ("loc", "dest") and any(0 <= pl.pos - a <= 30 and len(text[a:pl.pos].split()) <= 3
+                                                for a in anchors):
+            return pl
+    return None
+
+
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
     has_sign = any(c.label == "sign" for c in cues)
     strong = [p for p in parties if p.code]
+    firm = {t.label for t in trigs if "weak" not in t.flags}
     for t in trigs:
+        if "weak" in t.flags and t.label in firm:
+            continue
         if _negated(t, cues, text):
             continue
         if "needs_sign" in t.flags and not has_sign:
             continue
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
-        status, recalled = _status(t, cues, text)
+        status, recalled = _status(t, cues, text, ctx.get("pub_day"))
         src = [p for p in parties if p.code]
         codes = _codes(src)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
@@ -131,9 +160,13 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
-            after = [pl for pl in locs if pl.pos >= t.start]
-            before = [pl for pl in locs if pl.pos < t.start and pl.marker in ("loc", "dest")]
-            dest = (after or before or [None])[0]
+            cands = [pl for pl in places if pl.marker != "from"] + [
+                actors.Place(b.pos, b.end, b.code, None, None) for b in bare]
+            after = sorted((pl for pl in cands if pl.pos >= t.end), key=lambda pl: pl.pos)
+            if "leave" in t.flags:
+                after = [pl for pl in after if pl.marker == "dest"]
+            before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
+            dest = (after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
             actor = next((c for c in codes if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
@@ -156,7 +189,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 codes.insert(0, ctx["subject"])
             if len(codes) < 2:
                 continue
-            loc = locs[0] if locs and t.label != "call" else None
+            loc = None
+            if t.label != "call":
+                loc = _meeting_place(locs, t, src, text)
             if t.label == "negotiation" and loc and loc.code in codes and len(codes) > 2:
                 codes = [c for c in codes if c != loc.code]
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
@@ -262,6 +297,11 @@ def _article_rules(events: list[dict], nsent: int) -> None:
         if first:
             main = set(first["participants"])
     trips = [ev for ev in events if ev["type"] == "visit" and not ev["background"]]
+    for ev in events:   # side meetings during a trip take place where the traveller is
+        if ev["type"] in ("meeting", "agreement") and ev["loc"] is None:
+            tr = next((tr for tr in trips if tr["actor"] in ev["participants"]), None)
+            if tr is not None:
+                ev["loc"] = tr["target"]
     for ev in events:
         if ev["background"]:
             continue
@@ -307,7 +347,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
     spans = sentences.split(folded)
     cut = next((h.start for h in hits if h.kind == "cue" and h.label == "readalso" and h.start > 0), None)
     all_mentions: list[dict] = []
-    ctx: dict = {"subject": None, "subject_sent": -9}
+    ctx: dict = {"subject": None, "subject_sent": -9, "pub_day": pub_day}
     mi = hi = 0
     for idx, (s, e) in enumerate(spans):
         while mi < len(mentions) and mentions[mi].start < s:
