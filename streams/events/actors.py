@@ -63,7 +63,7 @@ def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: 
     return best.label if best else None
 
 
-def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool):
+def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, triggers=()):
     """Parties, bare country parties and places of the sentence text[s:e].
 
     mentions: gazetteer Mentions inside [s, e); roles, cues: lexicon Hits inside [s, e).
@@ -101,14 +101,15 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool):
         elif target is None and r.label == "counterpart":
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
 
-    # 2. "between X and Y"
-    for c in cues:
-        if c.label != "between":
+    # 2. "between X and Y" (capitals as metonyms: "بين موسكو وكييف"); "talks Russian-Ukrainian"
+    for c in list(cues) + [t for t in triggers]:
+        if c.kind == "cue" and c.label != "between":
             continue
         nxt = next((i for i, m in enumerate(mentions) if m.start >= c.end), None)
-        if nxt is None or not _gap_ok(text, c.end, mentions[nxt].start, 2):
+        if nxt is None or not _gap_ok(text, c.end, mentions[nxt].start, 2 if c.kind == "cue" else 0):
             continue
-        if mentions[nxt].kind in ("country", "adj", "org") and nxt not in linked:
+        kinds = ("country", "adj", "org", "capital") if c.kind == "cue" else ("adj",)
+        if mentions[nxt].kind in kinds and nxt not in linked:
             linked.add(nxt)
             m = mentions[nxt]
             parties.append(Party(m.start, m.end, m.code, "between", None, None, m.surface))
@@ -116,8 +117,12 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool):
     # 3. chains: "the Russian and Ukrainian delegations", "X and Y" after a linked one.
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if i in linked and i + 1 not in linked and b.kind in ("country", "adj") \
-                and text[a.end:b.start].strip() in _AND:
+        gap = text[a.end:b.start].strip()
+        if i not in linked and a.kind == "adj" and b.kind == "adj" and gap in ("-", "–") and a.code != b.code:
+            linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
+            parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))
+        if i in linked and i + 1 not in linked and b.kind in ("country", "adj", "capital") \
+                and (gap in _AND or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
             linked.add(i + 1)
             parties.append(Party(b.start, b.end, b.code, "role", None, None, b.surface))
 

@@ -141,7 +141,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
     strong = [p for p in parties if p.code]
     firm = {t.label for t in trigs if "weak" not in t.flags}
     for t in trigs:
-        if "weak" in t.flags and t.label in firm:
+        if "weak" in t.flags and firm:
             continue
         if _negated(t, cues, text):
             continue
@@ -187,6 +187,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if len(codes) == 1 and ctx.get("subject") and ctx["subject"] != codes[0] \
                     and t.label in ("meeting", "call"):
                 codes.insert(0, ctx["subject"])
+            if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
+                codes = list(ctx["pair"])      # "the two leaders discussed ..."
             if len(codes) < 2:
                 continue
             loc = None
@@ -297,6 +299,10 @@ def _article_rules(events: list[dict], nsent: int) -> None:
         if first:
             main = set(first["participants"])
     trips = [ev for ev in events if ev["type"] == "visit" and not ev["background"]]
+    rounds = {tuple(ev["participants"]) for ev in events if ev["type"] == "negotiation"}
+    for ev in events:   # a meeting of the negotiating parties is the round itself
+        if ev["type"] == "meeting" and tuple(ev["participants"]) in rounds:
+            ev["background"] = True
     for ev in events:   # side meetings during a trip take place where the traveller is
         if ev["type"] in ("meeting", "agreement") and ev["loc"] is None:
             tr = next((tr for tr in trips if tr["actor"] in ev["participants"]), None)
@@ -347,7 +353,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
     spans = sentences.split(folded)
     cut = next((h.start for h in hits if h.kind == "cue" and h.label == "readalso" and h.start > 0), None)
     all_mentions: list[dict] = []
-    ctx: dict = {"subject": None, "subject_sent": -9, "pub_day": pub_day}
+    ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
     mi = hi = 0
     for idx, (s, e) in enumerate(spans):
         while mi < len(mentions) and mentions[mi].start < s:
@@ -359,9 +365,9 @@ def _extract(text, language, published_at, article) -> list[dict]:
         trigs = [h for h in hs if h.kind == "trigger"]
         roles = [h for h in hs if h.kind == "role"]
         cues = [h for h in hs if h.kind == "cue"]
-        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic)
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
         if idx - ctx["subject_sent"] > 2:
-            ctx["subject"] = None
+            ctx["subject"] = ctx["pair"] = None
         if trigs:
             for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
                 ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
@@ -374,6 +380,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
         named = [p for p in parties if p.code and p.via in ("leader", "role")]
         if named:
             ctx["subject"], ctx["subject_sent"] = named[0].code, idx
+            pair = _codes(named)
+            ctx["pair"] = pair[:2] if len(pair) == 2 else None
     events = _merge(all_mentions)
     _article_rules(events, len(spans))
     return _records(events, text, norm, language, article, published_at, pub_day)
