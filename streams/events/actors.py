@@ -118,6 +118,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         gap = text[a.end:b.start].strip()
+        for art in ("ال", "لل"):               # "الروسي والأوكراني": the article is outside the mention
+            if gap.endswith(art):
+                gap = gap[:-len(art)].strip()
         if i not in linked and a.kind == "adj" and b.kind == "adj" and gap in ("-", "–") and a.code != b.code:
             linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
             parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))

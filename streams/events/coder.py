@@ -160,8 +160,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
-            cands = [pl for pl in places if pl.marker != "from"] + [
-                actors.Place(b.pos, b.end, b.code, None, None) for b in bare]
+            cands = [pl for pl in places if pl.marker != "from"] + [   # bare objects only right after
+                actors.Place(b.pos, b.end, b.code, None, None) for b in bare
+                if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 3)]
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=lambda pl: pl.pos)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]

@@ -53,6 +53,8 @@ class DateMention:
     a relative word with no day ("last week") has kind "relative" and offset_days None.
     `end_day`/`end_month` close a range ("24-25 July" -> day 24, end_day 25).
     `tense_hint` is "past"/"future" when the text says so ("last Tuesday", "الخميس المقبل").
+    `year_offset` is set when a day+month is followed by "last/this/next year" (years from
+    the publication year).
     """
 
     start: int
@@ -66,6 +68,7 @@ class DateMention:
     offset_days: int | None = None
     end_day: int | None = None
     end_month: int | None = None
+    year_offset: int | None = None
     calendar: str = "gregorian"
     tense_hint: str | None = None
     lang: str = ""
@@ -136,7 +139,7 @@ def _lexicon(lang: str) -> _Lexicon:
         by_kind.setdefault(kind, []).append(phrase)
         if kind in ("modifier_before", "modifier_after"):
             modifiers[key] = value
-        if kind not in ("month", "month_persian", "weekday", "relative", "ignore"):
+        if kind not in ("month", "month_persian", "weekday", "relative", "ignore", "year_relative"):
             continue
         val = None if value in ("", "-", "none") else int(value)
         entry = _Entry(kind, val, flags)
@@ -148,7 +151,8 @@ def _lexicon(lang: str) -> _Lexicon:
     automaton = None
     if words:
         automaton = ahocorasick.Automaton()
-        rank = {"ignore": 0, "month": 1, "month_persian": 2, "weekday": 3, "relative": 4}
+        rank = {"ignore": 0, "month": 1, "month_persian": 2, "weekday": 3, "relative": 4,
+                "year_relative": 5}
         for k, entries in words.items():   # one reading per key: an ignore phrase masks the rest
             automaton.add_word(k, (k, min(entries, key=lambda en: rank[en.kind])))
         automaton.make_automaton()
@@ -225,6 +229,9 @@ class _OffsetMap:
 # ----------------------------------------------------------------------------- finding
 
 _NUM_CAND = re.compile(r"\d+([-/.])\d+\1\d+")
+# words starting with ال that are particles, not definite nouns ("يصل غدا إلى", "اليوم الذي")
+_AL_PARTICLES = frozenset({"الى", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
+                           "اللاتي", "اللواتي", "الا", "الان"})
 _ABBR_DOT = re.compile(r"\.\s*\d")
 _GAP_WS = re.compile(r"[\s,(]*")
 _GAP_ALT = re.compile(r"\s*[/(]\s*")
@@ -330,9 +337,12 @@ def _month_mention(lex, folded, rev, hits, i, e, calendar, lang):
         if end_day is not None and not (day < end_day and _valid(year, e.value, end_day, calendar)):
             end_day = None
         if _valid(year, e.value, day, calendar):
+            yrel = None if year else _year_relative(folded, hits, i + 1 + consumed, stop)
+            if yrel:
+                stop = yrel[1]
             return _build(folded, left_start, stop, "absolute" if year else "day_month",
                           day=day, month=e.value, year=year, end_day=end_day,
-                          calendar=calendar), consumed
+                          year_offset=yrel[0] if yrel else None, calendar=calendar), consumed
     # month first: "September 2, 2025", "Sep 2", "July 24-25, 2025"
     rd = lex.right_day.match(folded, end)
     if rd and calendar == "gregorian":
@@ -354,6 +364,13 @@ def _month_mention(lex, folded, rev, hits, i, e, calendar, lang):
 
 def _build(folded, start, end, kind, **parts) -> dict:
     return {"start": start, "end": end, "kind": kind, **parts}
+
+
+def _year_relative(folded: str, hits: list, j: int, end: int) -> tuple[int, int] | None:
+    """("11 July") "last year" / "من العام الماضي" right after a day-month: (offset, end)."""
+    if j < len(hits) and hits[j][3].kind == "year_relative" and not folded[end:hits[j][0]].strip(" ,"):
+        return hits[j][3].value, hits[j][1]
+    return None
 
 
 def _weekday_mention(lex, folded, rev, hit, e):
@@ -384,11 +401,13 @@ def _weekday_mention(lex, folded, rev, hit, e):
     return _build(folded, start, end, "weekday", weekday=e.value, tense_hint=hint)
 
 
-def _relative_mention(lex, folded, hits, i, e):
+def _relative_mention(lex, folded, hits, i, e, text, omap):
     start, end = hits[i][0], hits[i][1]
-    if "not_before_definite" in e.flags:   # "اليوم الوطني" is a day, not today; "اليوم الخميس" is today
+    s0, e0 = omap.span(start, end)
+    if "not_before_definite" in e.flags and "\u064b" not in text[s0:e0 + 1]:
+        # written "غداً" (with tanween) is surely "tomorrow"; bare "غدا" may be the verb "became"   # "اليوم الوطني" is a day, not today; "اليوم الخميس" is today
         nxt = _next_word(folded, end)
-        if nxt.startswith("ال"):
+        if nxt.startswith("ال") and nxt not in _AL_PARTICLES:
             follows_weekday = (i + 1 < len(hits) and _entry(hits[i + 1][3], "weekday") is not None
                                and not folded[end:hits[i + 1][0]].strip(" ,"))
             if not follows_weekday:
@@ -460,7 +479,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         elif kind == "weekday":
             m = _weekday_mention(lex, folded, rev, hit, e)
         elif kind == "relative":
-            m = _relative_mention(lex, folded, hits, i, e)
+            m = _relative_mention(lex, folded, hits, i, e, text, omap)
         if m is not None:
             raw.append(m)
         i += 1 + skip
@@ -545,6 +564,11 @@ def _jalali_to_gregorian(jy: int, jm: int, jd: int) -> dt.date:
     return dt.date(1, 1, 1) + dt.timedelta(days=days - 366)
 
 
+def _jalali_year(d: dt.date) -> int:
+    jy = d.year - 621
+    return jy if d >= _jalali_to_gregorian(jy, 1, 1) else jy - 1
+
+
 def _to_date(year: int, month: int, day: int, calendar: str) -> dt.date | None:
     try:
         if calendar == "persian":
@@ -581,6 +605,10 @@ def resolve(m: DateMention, published: dt.date | None, tense: str | None = None)
         return _to_date(m.year, m.month, m.day, m.calendar)
     if published is None:
         return None
+    if m.year_offset is not None and m.month is not None and m.day is not None:
+        if m.calendar == "persian":
+            return _to_date(_jalali_year(published) + m.year_offset, m.month, m.day, "persian")
+        return _to_date(published.year + m.year_offset, m.month, m.day, m.calendar)
     if m.offset_days is not None:
         return published + dt.timedelta(days=m.offset_days)
     if m.kind == "relative":

@@ -34,7 +34,7 @@ from streams.text.normalize import fold
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 BUILT = DATA / "built"
 
-KINDS = ("country", "adj", "city", "capital", "org", "leader")
+KINDS = ("country", "adj", "city", "capital", "metonym", "org", "leader")
 # Languages written in Arabic script (they also get the English table: scripts do not collide).
 ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"}
 NON_LATIN = ARABIC_SCRIPT | {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "zh", "ja", "ko",
@@ -48,7 +48,7 @@ _FA_SUFFIXES = ("هاي", "اي", "ها", "ي")
 _MAX_PREFIX = 4
 
 # Priority when the same folded key has several readings (lower wins).
-_KIND_RANK = {"stop": 0, "leader": 1, "org": 2, "country": 3, "adj": 4, "capital": 5, "city": 6}
+_KIND_RANK = {"stop": 0, "leader": 1, "org": 2, "country": 3, "adj": 4, "metonym": 5, "capital": 6, "city": 7}
 
 
 class Mention(NamedTuple):
