@@ -172,6 +172,23 @@ def test_day_month_year_inference():
     assert resolve(m, D(2025, 7, 10), "past") == D(2025, 7, 11)   # one day of time-zone slack
 
 
+def test_day_month_with_last_year():
+    m = one("التقى الزعيمان في 11 يوليو من العام الماضي في موسكو", "ar", "day_month")
+    assert m.year_offset == -1 and m.phrase.endswith("الماضي")
+    assert resolve(m, TUE, "future") == D(2024, 7, 11) and resolve(m, None) is None
+    m = one("They first met on 11 July last year.", "en", "day_month")
+    assert resolve(m, TUE) == D(2024, 7, 11)
+    m = one("نشست در ۱۱ شهریور سال گذشته برگزار شد", "fa", "day_month")
+    assert resolve(m, TUE) == D(2024, 9, 1)
+
+
+def test_arabic_ghadan_verb_vs_tomorrow():
+    assert found("غدا الوضع أكثر تعقيدا بعد الأزمة", "ar") == []        # verb "became"
+    assert one("تنطلق غداً القمة العربية في بغداد", "ar").offset_days == 1   # tanween: sure
+    assert one("يصل الوزير غدا الخميس إلى بغداد", "ar").weekday == 3
+    assert found("وفي تلك الليلة غادر الوفد", "ar") == []
+
+
 def test_weekday_with_day_month_picks_matching_year():
     m = one("Talks are set for Thursday, 4 September.", "en", "day_month")
     assert m.weekday == 3

@@ -230,8 +230,9 @@ class _OffsetMap:
 
 _NUM_CAND = re.compile(r"\d+([-/.])\d+\1\d+")
 # words starting with ال that are particles, not definite nouns ("يصل غدا إلى", "اليوم الذي")
-_AL_PARTICLES = frozenset({"الى", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
-                           "اللاتي", "اللواتي", "الا", "الان"})
+_AL_PARTICLES = frozenset(fold(w) for w in (
+    "إلى", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي",
+    "إلا", "الآن"))
 _ABBR_DOT = re.compile(r"\.\s*\d")
 _GAP_WS = re.compile(r"[\s,(]*")
 _GAP_ALT = re.compile(r"\s*[/(]\s*")
