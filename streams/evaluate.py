@@ -71,7 +71,8 @@ def outcomes_from_ledger(ledger) -> dict[str, Outcome]:
             out[art_id] = Outcome(art_id, "duplicate", duplicate_of=value["duplicate_of"],
                                   duplicate_kind=value["kind"])
         else:
-            out[art_id] = Outcome(art_id, "dlq", stage=value["stage"], reason=value["reason"])
+            out[art_id] = Outcome(art_id, "dlq", stage=value["stage"], reason=value["reason"],
+                                  message=value["message"])
     return out
 
 
@@ -104,6 +105,7 @@ def predict_via_kafka(lines: list[bytes], broker_url: str | None = None, log_dir
     from .topics import ensure_topics_sync
 
     log_dir = log_dir or tempfile.mkdtemp(prefix="diplo-eval-")
+    os.makedirs(log_dir, exist_ok=True)
     broker = None
     if broker_url is None:
         broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()

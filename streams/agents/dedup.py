@@ -44,6 +44,8 @@ async def dedup(stream):
         deduper = window.deduper or window.rebuild()
         M.batch_size.labels(STAGE).observe(len(events))
         for event in events:
+            # take_events does not set the current event; the table needs it to pick the changelog partition
+            stream._set_current_event(event)
             message = event.message
             article_id = None
             try:
