@@ -126,6 +126,19 @@ def test_arabic_indic_digits_and_double_month_name():
     assert (m.day, m.month, m.year) == (4, 7, 2024)
 
 
+def test_arabic_hijri_then_corresponding_gregorian():
+    m = one("وصل الوفد الثلاثاء 9 ربيع الأول 1447هـ الموافق 2 سبتمبر 2025م إلى الرياض", "ar", "absolute")
+    assert m.weekday == 1 and resolve(m, None) == D(2025, 9, 2)
+    m = one("اجتمع المجلس يوم السبت، الموافق 30 أغسطس", "ar", "day_month")
+    assert m.weekday == 5 and resolve(m, TUE) == D(2025, 8, 30)
+
+
+def test_arabic_day_of_month_connectors():
+    assert resolve(one("وقع الاتفاق في الـ 24 من شهر يوليو عام 2022", "ar", "absolute"), None) == D(2022, 7, 24)
+    assert (one("في 3 من أكتوبر", "ar", "day_month").day) == 3
+    assert one("في 3 من أكتوبر", "ara").month == 10                 # ISO 639-2/3 codes accepted
+
+
 def test_arabic_ranges_take_first_day():
     m = one("تعقد الجولة الجديدة من 24 إلى 25 يوليو في إسطنبول", "ar", "day_month")
     assert (m.day, m.end_day, m.month) == (24, 25, 7)

@@ -175,7 +175,7 @@ def _lexicon(lang: str) -> _Lexicon:
         lang=lang,
         automaton=automaton,
         left_day=re.compile(
-            rf"\s*(?:(?:ed|fo|eht|نم)\s+)?{_ORD_R}(\d{{1,2}})"
+            rf"\s*(?:رهش\s+)?(?:(?:ed|fo|eht|نم)\s+)?{_ORD_R}(\d{{1,2}})"
             rf"(?:\s*(?:{_ralt(seps_words)})\s*{_ORD_R}(\d{{1,2}}))?(?![\d.,:/\-])"),
         right_year=re.compile(rf"\s*,?\s*(?:(?:{year_prefix})\s+)?(\d{{4}})(?!\d|[.,:/]\d)"),
         right_day=re.compile(
@@ -416,6 +416,19 @@ def _relative_mention(lex, folded, hits, i, e, text, omap):
     return _build(folded, start, end, "relative", offset_days=e.value)
 
 
+_MUWAFIQ = fold("الموافق")
+
+
+def _same_day_gap(folded: str, a: int, b: int) -> bool:
+    """"الثلاثاء 9 ربيع الأول 1447هـ الموافق 2 سبتمبر": a Hijri date then "corresponding to"."""
+    if b - a > 48 or b <= a:
+        return False
+    gap = folded[a:b].rstrip(" ,(")
+    if gap.endswith("ل"):
+        gap = gap[:-1].rstrip()
+    return gap.endswith(_MUWAFIQ) and "\n" not in gap and "." not in gap
+
+
 _PRIORITY = {"absolute": 0, "relative": 1, "day_month": 2, "weekday": 3, "month_only": 4}
 
 
@@ -425,7 +438,8 @@ def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
     for m in ms:
         if out:
             p = out[-1]
-            gap_ok = _GAP_WS.fullmatch(folded, p["end"], m["start"]) is not None
+            gap_ok = (_GAP_WS.fullmatch(folded, p["end"], m["start"]) is not None
+                      or _same_day_gap(folded, p["end"], m["start"]))
             # relative or weekday followed by a weekday / date
             if gap_ok and p["kind"] in ("relative", "weekday") and m["kind"] in (
                     "weekday", "absolute", "day_month") and not (
@@ -452,11 +466,17 @@ def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
     return out
 
 
+_LANG_ALIASES = {"ara": "ar", "arb": "ar", "eng": "en", "fra": "fr", "fre": "fr", "rus": "ru",
+                 "fas": "fa", "per": "fa", "pes": "fa", "prs": "fa", "urd": "ur", "ita": "it",
+                 "spa": "es", "deu": "de", "ger": "de", "tur": "tr"}
+
+
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Date mentions in `text` (original offsets), in reading order."""
     if not text:
         return []
     lang = (lang or "").lower().replace("_", "-").split("-")[0]
+    lang = _LANG_ALIASES.get(lang, lang)
     lex = _lexicon(lang)
     folded = _fold_fast(text)
     hits = _hits(lex, folded)
