@@ -119,7 +119,7 @@ def _story_lines(text: str) -> str:
     return "\n".join(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class Fingerprint:
     article_id: str
     url: str | None          # canonical URL
@@ -200,11 +200,93 @@ class Verdict:
         return {"duplicate_of": self.duplicate_of, "kind": self.kind, "similarity": self.similarity}
 
 
+class _BandIndex:
+    """LSH band key -> article slots, compact: sorted numpy arrays plus a small recent dict.
+
+    A Python dict entry per band key costs ~80 bytes (x42 bands per article); the sorted
+    arrays cost 12. New keys go to `recent` and are merged (O(N+M) insert, dead slots
+    filtered) every MERGE_EVERY articles; removal only marks the slot dead.
+    """
+
+    MERGE_EVERY = 2048
+
+    def __init__(self) -> None:
+        self.keys = np.empty(0, dtype=np.uint64)
+        self.slots = np.empty(0, dtype=np.int32)
+        self.recent: dict[int, list[int]] = {}
+        self.recent_articles = 0
+        self.dead: set[int] = set()
+
+    def __len__(self) -> int:
+        return int(self.keys.size) + sum(len(v) for v in self.recent.values())
+
+    def add(self, slot: int, keys: list[int]) -> None:
+        for k in keys:
+            v = self.recent.get(k)
+            if v is None:
+                self.recent[k] = [slot]
+            else:
+                v.append(slot)
+        self.recent_articles += 1
+        if self.recent_articles >= self.MERGE_EVERY:
+            self.merge()
+
+    def remove(self, slot: int) -> None:
+        self.dead.add(slot)
+        if len(self.dead) > max(self.MERGE_EVERY, self.keys.size // (BANDS * 4)):
+            self.merge()
+
+    def query(self, keys: list[int]) -> set[int]:
+        out: set[int] = set()
+        if self.keys.size:
+            q = np.asarray(keys, dtype=np.uint64)
+            lo = np.searchsorted(self.keys, q, side="left")
+            hi = np.searchsorted(self.keys, q, side="right")
+            for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist()):
+                out.update(self.slots[a:b].tolist())
+        for k in keys:
+            v = self.recent.get(k)
+            if v is not None:
+                out.update(v)
+        if self.dead:
+            out -= self.dead
+        return out
+
+    def merge(self) -> None:
+        keys, slots = self.keys, self.slots
+        if self.dead:
+            dead = np.fromiter(self.dead, dtype=np.int32, count=len(self.dead))
+            alive = ~np.isin(slots, dead)
+            keys, slots = keys[alive], slots[alive]
+            self.dead = set()
+        if self.recent:
+            n = sum(len(v) for v in self.recent.values())
+            nk = np.empty(n, dtype=np.uint64)
+            ns = np.empty(n, dtype=np.int32)
+            i = 0
+            for k, v in self.recent.items():
+                for slot in v:
+                    nk[i] = k
+                    ns[i] = slot
+                    i += 1
+            order = np.argsort(nk, kind="stable")
+            nk, ns = nk[order], ns[order]
+            pos = np.searchsorted(keys, nk, side="right")
+            keys = np.insert(keys, pos, nk)
+            slots = np.insert(slots, pos, ns)
+            self.recent = {}
+        self.recent_articles = 0
+        self.keys, self.slots = keys, slots
+
+
 class Deduper:
     """In-memory index of recent fingerprints, bounded by count (window) and event-time age.
 
     `check` never mutates; `add` indexes a fingerprint (call it for originals; adding a
     duplicate is harmless: `check` always answers with the earliest matching article).
+    Near-duplicate candidates come from MinHash LSH (42 bands of 3 rows: a pair with
+    Jaccard 0.4 becomes a candidate with p ~ 0.93, 0.5 with p ~ 0.996, 0.1 with p ~ 0.04)
+    and are confirmed on the full 128-value signature estimate (>= threshold).
     """
 
     def __init__(self, threshold: float = 0.35, num_perm: int = NUM_PERM, window: int = 100_000,
@@ -215,9 +297,10 @@ class Deduper:
         self.window = int(window)
         self.max_age = float(max_age_days) * 86400.0
         self._entries: OrderedDict[str, tuple[int, Fingerprint]] = OrderedDict()
+        self._by_slot: dict[int, str] = {}
         self._exact: dict[str, str] = {}
         self._url: dict[str, str] = {}
-        self._bands: dict[int, str | list[str]] = {}
+        self._bands = _BandIndex()
         self._seq = 0
         self._max_ts = 0.0
 
@@ -226,18 +309,6 @@ class Deduper:
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._entries
-
-    def _candidates(self, fp: Fingerprint) -> set[str]:
-        out: set[str] = set()
-        for k in _band_keys(fp.sig):
-            v = self._bands.get(k)
-            if v is None:
-                continue
-            if isinstance(v, str):
-                out.add(v)
-            else:
-                out.update(v)
-        return out
 
     def check(self, fp: Fingerprint) -> Verdict | None:
         if fp.url and fp.url in self._url:
@@ -253,12 +324,11 @@ class Deduper:
         if fp.n < MIN_FEATURES:
             return None
         best: tuple[int, str, float] | None = None
-        for cid in self._candidates(fp):
-            if cid == fp.article_id:
+        for slot in self._bands.query(_band_keys(fp.sig)):
+            cid = self._by_slot.get(slot)
+            if cid is None or cid == fp.article_id:
                 continue
             seq, other = self._entries[cid]
-            if other.n < MIN_FEATURES:
-                continue
             sim = fp.similarity(other)
             if sim >= self.threshold and (best is None or seq < best[0]):
                 best = (seq, cid, sim)
@@ -278,19 +348,14 @@ class Deduper:
         if fp.article_id in self._entries:
             self.remove(fp.article_id)
         self._seq += 1
-        self._entries[fp.article_id] = (self._seq, fp)
+        slot = self._seq
+        self._entries[fp.article_id] = (slot, fp)
+        self._by_slot[slot] = fp.article_id
         self._exact.setdefault(fp.exact, fp.article_id)
         if fp.url:
             self._url[fp.url] = fp.article_id
         if fp.n >= MIN_FEATURES:
-            for k in _band_keys(fp.sig):
-                v = self._bands.get(k)
-                if v is None:
-                    self._bands[k] = fp.article_id
-                elif isinstance(v, str):
-                    self._bands[k] = [v, fp.article_id]
-                else:
-                    v.append(fp.article_id)
+            self._bands.add(slot, _band_keys(fp.sig))
         if fp.ts > self._max_ts:
             self._max_ts = fp.ts
         evicted = []
@@ -308,25 +373,11 @@ class Deduper:
         item = self._entries.pop(article_id, None)
         if item is None:
             return
-        fp = item[1]
+        slot, fp = item
+        del self._by_slot[slot]
         if self._exact.get(fp.exact) == article_id:
             del self._exact[fp.exact]
         if fp.url and self._url.get(fp.url) == article_id:
             del self._url[fp.url]
         if fp.n >= MIN_FEATURES:
-            for k in _band_keys(fp.sig):
-                v = self._bands.get(k)
-                if v is None:
-                    continue
-                if isinstance(v, str):
-                    if v == article_id:
-                        del self._bands[k]
-                else:
-                    try:
-                        v.remove(article_id)
-                    except ValueError:
-                        pass
-                    if len(v) == 1:
-                        self._bands[k] = v[0]
-                    elif not v:
-                        del self._bands[k]
+            self._bands.remove(slot)
