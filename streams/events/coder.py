@@ -9,6 +9,7 @@ deterministic ids. Any failure inside degrades to "no events", never an exceptio
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -344,7 +345,6 @@ def _extract(text, language, published_at, article) -> list[dict]:
     dmentions = []
     if find_dates is not None:
         try:
-            import bisect
             for dm in find_dates(text, language):
                 fs = bisect.bisect_left(norm.index, dm.start)
                 fe = bisect.bisect_left(norm.index, dm.end)
@@ -355,29 +355,32 @@ def _extract(text, language, published_at, article) -> list[dict]:
     cut = next((h.start for h in hits if h.kind == "cue" and h.label == "readalso" and h.start > 0), None)
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
-    mi = hi = 0
+    m_starts = [m.start for m in mentions]
+    h_starts = [h.start for h in hits]
     for idx, (s, e) in enumerate(spans):
-        while mi < len(mentions) and mentions[mi].start < s:
-            mi += 1
-        while hi < len(hits) and hits[hi].start < s:
-            hi += 1
-        ms = [m for m in mentions[mi:mi + 200] if m.end <= e]
-        hs = [h for h in hits[hi:hi + 400] if h.end <= e]
-        trigs = [h for h in hs if h.kind == "trigger"]
-        roles = [h for h in hs if h.kind == "role"]
-        cues = [h for h in hs if h.kind == "cue"]
-        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
+        ms = mentions[bisect.bisect_left(m_starts, s):bisect.bisect_left(m_starts, e)]
+        hs = hits[bisect.bisect_left(h_starts, s):bisect.bisect_left(h_starts, e)]
+        trigs = [h for h in hs if h.kind == "trigger" and h.end <= e]
         if idx - ctx["subject_sent"] > 2:
             ctx["subject"] = ctx["pair"] = None
-        if trigs:
-            for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
-                ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
-                                                           ev["status"], pub_day)
-                ev["background"] = ev["recalled"] or (cut is not None and s >= cut)
-                pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
-                ev["place_span"] = (pl.pos, pl.end) if pl else None
-                ev["confidence"] = _confidence(ev, idx)
-                all_mentions.append(ev)
+        if not trigs:      # cheap path: only remember who the sentence is about
+            leaders = _codes([m for m in ms if m.kind == "leader"])
+            if leaders:
+                ctx["subject"], ctx["subject_sent"] = leaders[0], idx
+                ctx["pair"] = leaders[:2] if len(leaders) == 2 else None
+            continue
+        ms = [m for m in ms if m.end <= e]
+        roles = [h for h in hs if h.kind == "role" and h.end <= e]
+        cues = [h for h in hs if h.kind == "cue" and h.end <= e]
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
+        for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
+            ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
+                                                       ev["status"], pub_day)
+            ev["background"] = ev["recalled"] or (cut is not None and s >= cut)
+            pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
+            ev["place_span"] = (pl.pos, pl.end) if pl else None
+            ev["confidence"] = _confidence(ev, idx)
+            all_mentions.append(ev)
         named = [p for p in parties if p.code and p.via in ("leader", "role")]
         if named:
             ctx["subject"], ctx["subject_sent"] = named[0].code, idx

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import statistics
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ from streams.text.normalize import TABLE, fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 
-KINDS = ("absolute", "day_month", "weekday", "relative", "month_only")
+KINDS = ("absolute", "day_month", "weekday", "relative", "month_only")   # DateMention.kind values
 _ARABIC_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 _PROCLITIC_LANGS = frozenset({"ar"})
 _DROPPED = "".join(chr(k) for k, v in TABLE.items() if v is None)
@@ -78,7 +78,7 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    kind: str          # month, month_persian, weekday, relative, ignore
+    kind: str          # month, month_persian, weekday, relative, year_relative, ignore
     value: int | None
     flags: frozenset
 
@@ -96,7 +96,8 @@ class _Lexicon:
     modifiers: dict
 
 
-def _read_rows() -> list[tuple[str, str, str, str, frozenset]]:
+@lru_cache(maxsize=1)
+def _read_rows() -> tuple[tuple[str, str, str, str, frozenset], ...]:
     """cldr.tsv then curated.tsv; a curated row replaces a CLDR row with the same lang/kind/phrase."""
     rows: dict[tuple[str, str, str], tuple[str, str, str, str, frozenset]] = {}
     for name in ("cldr.tsv", "curated.tsv"):
@@ -109,7 +110,7 @@ def _read_rows() -> list[tuple[str, str, str, str, frozenset]]:
             lang, kind, value, phrase, flags = (p.strip() for p in parts[:5])
             flagset = frozenset(f for f in flags.split(",") if f)
             rows[(lang, kind, fold(phrase))] = (lang, kind, value, phrase, flagset)
-    return list(rows.values())
+    return tuple(rows.values())
 
 
 def _alt(phrases) -> str:
@@ -745,5 +746,23 @@ def bench_find_dates(repeat: int = 2000, lang: str = "ar", text: str | None = No
     }
 
 
+def _main(argv: list[str]) -> None:
+    """`python -m streams.events.dates [ARTICLES.jsonl]`: sample-text figures, and per-article
+    figures (median cost per 3 KB) for a JSON Lines file of articles with a `text` field."""
+    import json
+    print("sample ar:", bench_find_dates())
+    if argv:
+        per3k = []
+        for line in Path(argv[0]).read_text(encoding="utf-8").splitlines():
+            text = (json.loads(line).get("text") or "") if line.strip() else ""
+            if len(text) < 200:
+                continue
+            r = bench_find_dates(repeat=50, lang="ar", text=text)
+            per3k.append(r["median_us"] * 3000 / r["bytes"])
+        print(f"{len(per3k)} articles: median {statistics.median(per3k):.1f} us per 3 KB, "
+              f"max {max(per3k):.1f}")
+
+
 if __name__ == "__main__":
-    print(bench_find_dates())
+    import sys
+    _main(sys.argv[1:])

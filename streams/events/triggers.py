@@ -26,7 +26,10 @@ _AR_PREFIX = frozenset((
     "", "و", "ف", "ب", "ل", "ك", "س", "وس", "فس", "وب", "ول", "وك", "فب", "فل", "لي",
     "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال",
 ))
-_AR_SUFFIX = r"(?:هما|هم|ها|ه|ي|نا|ا|ان|ين|ات|وا|ون|تها|تهم|ته|تي|تان|تين|تا|ت)?"
+_AR_SUFFIXES = ("هما", "هم", "ها", "ه", "ي", "نا", "ا", "ان", "ين", "ات", "وا", "ون", "تها", "تهم", "ته", "تي",
+                "تان", "تين", "تا", "ت")
+_AR_SUFFIX = "(?:" + "|".join(_AR_SUFFIXES) + ")?"
+_AR_SUFFIX_SET = frozenset(_AR_SUFFIXES) | {""}
 _MAX_HITS = 5000
 
 
@@ -44,8 +47,9 @@ class _Pat(NamedTuple):
     label: str
     flags: frozenset
     pattern: str
-    rx: re.Pattern
+    rx: re.Pattern | None     # None: fast path (one literal word, or a trailing-* prefix)
     arabic: bool
+    mode: str = "rx"          # rx | word (exact word, Arabic suffixes allowed) | prefix | tmarbuta
 
 
 def _is_arabic(s: str) -> bool:
@@ -72,25 +76,39 @@ class Lexicon:
 
     def __init__(self, rows: list[tuple[str, str, str, frozenset]]):
         self._auto = ahocorasick.Automaton()
-        heads: dict[str, list[_Pat]] = {}
+        keys: dict[str, list[_Pat]] = {}
         self.labels: dict[str, set[str]] = {k: set() for k in KINDS}
         for kind, label, pattern, flags in rows:
             pattern = fold(pattern).strip()
-            if not pattern:
+            if not pattern or pattern.startswith("*"):
                 continue
             arabic = _is_arabic(pattern)
-            head = pattern.split("*", 1)[0].split()[0] if pattern.split("*", 1)[0].split() else ""
-            if not head:
-                continue
-            if arabic and pattern.endswith("ة") and head == pattern:
-                head = head[:-1]
-            heads.setdefault(head, []).append(_Pat(kind, label, flags, pattern, _compile(pattern, arabic), arabic))
+            simple = " " not in pattern and "*" not in pattern.rstrip("*")
+            if simple and pattern.endswith("*"):
+                keys.setdefault(pattern[:-1], []).append(_Pat(kind, label, flags, pattern, None, arabic, "prefix"))
+            elif simple:
+                keys.setdefault(pattern, []).append(_Pat(kind, label, flags, pattern, None, arabic, "word"))
+                if arabic and pattern.endswith("ة"):
+                    keys.setdefault(pattern[:-1] + "ت", []).append(
+                        _Pat(kind, label, flags, pattern, None, arabic, "tmarbuta"))
+            else:
+                head = pattern.split("*", 1)[0].split()[0]
+                if arabic and head == pattern.split()[0] and head.endswith("ة"):
+                    head = head[:-1]
+                keys.setdefault(head, []).append(_Pat(kind, label, flags, pattern, _compile(pattern, arabic), arabic))
             self.labels[kind].add(label)
-        for head, pats in heads.items():
-            self._auto.add_word(head, (len(head), tuple(pats)))
-        if heads:
+        for key, pats in keys.items():
+            self._auto.add_word(key, (len(key), tuple(pats)))
+        if keys:
             self._auto.make_automaton()
-        self._empty = not heads
+        self._empty = not keys
+
+    @staticmethod
+    def _word_end(text: str, end: int) -> int:
+        we, n = end, len(text)
+        while we < n and text[we].isalnum() and we - end < 6:
+            we += 1
+        return -1 if we < n and text[we].isalnum() else we
 
     @staticmethod
     def _left_ok(text: str, start: int, arabic: bool) -> bool:
@@ -111,13 +129,32 @@ class Lexicon:
             return []
         raw: list[Hit] = []
         for end_idx, (hlen, pats) in self._auto.iter(text):
-            start = end_idx - hlen + 1
+            start, end = end_idx - hlen + 1, end_idx + 1
+            we = None
+            left = {}
             for p in pats:
-                if not self._left_ok(text, start, p.arabic):
+                ok_left = left.get(p.arabic)
+                if ok_left is None:
+                    ok_left = left[p.arabic] = self._left_ok(text, start, p.arabic)
+                if not ok_left:
                     continue
-                m = p.rx.match(text, start)
-                if m:
-                    raw.append(Hit(start, m.end(), p.kind, p.label, p.flags, p.pattern))
+                if p.mode == "rx":
+                    m = p.rx.match(text, start)
+                    if m:
+                        raw.append(Hit(start, m.end(), p.kind, p.label, p.flags, p.pattern))
+                    continue
+                if we is None:
+                    we = self._word_end(text, end)
+                if p.mode == "prefix":
+                    if we >= 0:
+                        raw.append(Hit(start, we, p.kind, p.label, p.flags, p.pattern))
+                    continue
+                suffix = text[end:we] if we >= 0 else None
+                ok = suffix == "" or (p.arabic and suffix in _AR_SUFFIX_SET)
+                if p.mode == "tmarbuta":
+                    ok = ok and suffix != ""
+                if ok and suffix is not None:
+                    raw.append(Hit(start, we, p.kind, p.label, p.flags, p.pattern))
             if len(raw) > _MAX_HITS:
                 break
         raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
