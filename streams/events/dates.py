@@ -406,8 +406,9 @@ def _weekday_mention(lex, folded, rev, hit, e):
 def _relative_mention(lex, folded, hits, i, e, text, omap):
     start, end = hits[i][0], hits[i][1]
     s0, e0 = omap.span(start, end)
+    # "اليوم الوطني" is a day, not today, but "اليوم الخميس" is today; bare "غدا الأمر" may be
+    # the verb "became", while "غداً" written with tanween is surely "tomorrow"
     if "not_before_definite" in e.flags and "\u064b" not in text[s0:e0 + 1]:
-        # written "غداً" (with tanween) is surely "tomorrow"; bare "غدا" may be the verb "became"   # "اليوم الوطني" is a day, not today; "اليوم الخميس" is today
         nxt = _next_word(folded, end)
         if nxt.startswith("ال") and nxt not in _AL_PARTICLES:
             follows_weekday = (i + 1 < len(hits) and _entry(hits[i + 1][3], "weekday") is not None
@@ -445,7 +446,7 @@ def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
             if gap_ok and p["kind"] in ("relative", "weekday") and m["kind"] in (
                     "weekday", "absolute", "day_month") and not (
                     p["kind"] == "weekday" and m["kind"] == "weekday") and not (
-                    p["kind"] == "relative" and m.get("tense_hint")):
+                    p["kind"] == "relative" and (m.get("tense_hint") or p.get("offset_days") is None)):
                 merged = {**m, **{k: v for k, v in p.items() if v is not None}}
                 merged["start"], merged["end"] = p["start"], m["end"]
                 merged["kind"] = min(p["kind"], m["kind"], key=_PRIORITY.get)
