@@ -57,3 +57,16 @@ def test_sentences_split_glued_arabic_and_keep_abbreviations():
     parts = [text[s:e] for s, e in sentences.split(text)]
     assert parts[0] == "الجملة الاولي." and parts[1].startswith("والثانية")
     assert "the u.s. president met." in parts
+
+
+def test_folded_offsets_map_back_to_original():
+    from streams.events.offsets import Folded
+    from streams.text.normalize import normalize
+    for text in ["الرَّئِيسُ المصريّ وصل إلى الدوحة", "plain text", "ـــالرئيسـ\u200c قطر", "İstanbul visit"]:
+        f, n = Folded(text), normalize(text)
+        assert f.text == n.text
+        for s in range(len(f.text)):
+            for e in (s, min(len(f.text), s + 3)):
+                assert f.to_original(s, e) == n.to_original(s, e), (text, s, e)
+        for o in range(len(text) + 1):
+            assert f.text[f.to_folded(o):].startswith(n.text[__import__("bisect").bisect_left(n.index, o):])

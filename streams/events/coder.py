@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 from streams.events import actors, ids, sentences
+from streams.events.offsets import Folded
 from streams.events.triggers import lexicon
-from streams.text.normalize import normalize
 
 try:  # the gazetteer and dates modules are owned by other helpers; degrade if absent
     from streams.events.gazetteer import gazetteer
@@ -337,7 +337,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
     text = text[:MAX_CHARS]
     language = (language or "en").lower() if isinstance(language, str) else "en"
     pub_day = _published(published_at)
-    norm = normalize(text)
+    norm = Folded(text)
     folded = _URL.sub(lambda m: " " * len(m.group()), norm.text)
     arabic = language in _ARABIC_SCRIPT
     mentions = gazetteer(language).find(folded, on=pub_day)
@@ -346,8 +346,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
     if find_dates is not None:
         try:
             for dm in find_dates(text, language):
-                fs = bisect.bisect_left(norm.index, dm.start)
-                fe = bisect.bisect_left(norm.index, dm.end)
+                fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
                 dmentions.append((dm, fs, fe))
         except Exception:
             dmentions = []
