@@ -397,3 +397,51 @@ def test_dev_gold_dates_are_found():
     # known misses (3 of 32): a day-month whose year is only implied by other sentences, and an
     # optional summit dated "the day before <another event>" in two copies of one story
     assert hit >= total - 3, missed
+
+
+# ---------------------------------------------------------------- data files
+
+DATA = Path(__file__).resolve().parents[1] / "streams/data/dates"
+_VALUES = {
+    "month": {str(i) for i in range(1, 13)}, "month_persian": {str(i) for i in range(1, 13)},
+    "weekday": {str(i) for i in range(7)}, "relative": {str(i) for i in range(-2, 3)} | {"none"},
+    "year_relative": {"-1", "0", "1"}, "modifier_before": {"past", "future"},
+    "modifier_after": {"past", "future"}, "weekday_prefix": {"-"}, "weekday_suffix": {"-"},
+    "range_sep": {"-"}, "year_prefix": {"-"}, "ignore": {"-"},
+}
+_FLAGS = {"needs_number", "needs_affix", "not_before_definite", "not_after_definite_plural"}
+
+
+@pytest.mark.parametrize("name", ["cldr.tsv", "curated.tsv"])
+def test_data_rows_are_well_formed(name):
+    rows = 0
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) == 5, line
+        lang, kind, value, phrase, flags = cols
+        assert len(lang) == 2 and phrase.strip() == phrase and phrase, line
+        assert value in _VALUES[kind], line
+        assert set(filter(None, flags.split(","))) <= _FLAGS, line
+        rows += 1
+    assert rows > 100
+
+
+def test_cldr_file_matches_generator():
+    import babel
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "build_dates_data", Path(__file__).resolve().parents[1] / "scripts/build_dates_data.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    lines = (DATA / "cldr.tsv").read_text(encoding="utf-8").splitlines()
+    if f"Babel {babel.__version__}" not in lines[0]:
+        pytest.skip("cldr.tsv was generated with another Babel version")
+    assert [ln for ln in lines if not ln.startswith("#")] == ["\t".join(r) for r in mod.rows()]
+
+
+def test_ambiguous_month_words_need_a_number():
+    assert found("تصنع نيسان سيارات كثيرة", "ar") == []
+    assert found("Ekim ayında değil, ekim zamanı geldi", "tr") == []
+    assert one("في 9 نيسان 2003", "ar", "absolute").month == 4
