@@ -32,6 +32,7 @@ MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are tr
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
 WINDOW_AFTER = 60
+OLD_NEWS = dt.timedelta(days=20)
 RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
@@ -58,6 +59,7 @@ class _Mention(dict):
     """One sighting of an event in one sentence (a plain dict, merged later)."""
 
 
+_CLAUSE = set(",;:()\"«»")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -67,7 +69,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str,
     recalled = False
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
-        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags
+        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags \
+            and not any(ch in _CLAUSE for ch in text[trig.end:c.start])
         if not (before or after):
             continue
         if "near" in c.flags and (not before or len(text[c.end:trig.start].split()) > 1):
@@ -93,7 +96,8 @@ def _negated(trig, cues, text: str) -> bool:
     return False
 
 
-def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date | None):
+def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date | None,
+               trig_type: str = ""):
     """Nearest date phrase of the sentence (folded offsets) resolved for the trigger's tense."""
     best = None
     for dm, fs, fe in dmentions:
@@ -106,6 +110,8 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
     if best is None:
         return None, None
     dm = best[1]
+    if getattr(dm, "end_day", None) is not None and trig_type in ("meeting", "call"):
+        return None, dm.phrase          # a span ("31 Aug - 1 Sep") dates the summit, not the talks
     day = None
     try:
         day = resolve(dm, published, "future" if status == "planned" else "past")
@@ -196,8 +202,16 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             loc = None
             if t.label != "call":
                 loc = _meeting_place(locs, t, src, text)
-            if t.label == "negotiation" and loc and loc.code in codes and len(codes) > 2:
-                codes = [c for c in codes if c != loc.code]
+            if t.label == "negotiation":
+                core = _codes([p for p in src if p.via in ("between", "delegation")])
+                if len(core) >= 2:
+                    codes = core
+                elif len(_codes(src)) < 2:
+                    continue                  # a round needs two named sides, not "talks with Ukraine"
+                if loc and loc.code in codes and len(codes) > 2:
+                    codes = [c for c in codes if c != loc.code]
+                if len(codes) > 2:
+                    continue
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
             withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
@@ -366,7 +380,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
             leaders = _codes([m for m in ms if m.kind == "leader"])
             if leaders:
                 ctx["subject"], ctx["subject_sent"] = leaders[0], idx
-                ctx["pair"] = leaders[:2] if len(leaders) == 2 else None
+                if len(leaders) == 2:
+                    ctx["pair"] = leaders
             continue
         ms = [m for m in ms if m.end <= e]
         roles = [h for h in hs if h.kind == "role" and h.end <= e]
@@ -374,7 +389,9 @@ def _extract(text, language, published_at, article) -> list[dict]:
         parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
         for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
             ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
-                                                       ev["status"], pub_day)
+                                                       ev["status"], pub_day, ev["type"])
+            if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
+                ev["recalled"] = True     # dated well before publication: a recalled event
             ev["background"] = ev["recalled"] or (cut is not None and s >= cut)
             pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
             ev["place_span"] = (pl.pos, pl.end) if pl else None
@@ -384,7 +401,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
         if named:
             ctx["subject"], ctx["subject_sent"] = named[0].code, idx
             pair = _codes(named)
-            ctx["pair"] = pair[:2] if len(pair) == 2 else None
+            if len(pair) == 2:
+                ctx["pair"] = pair
     events = _merge(all_mentions)
     _article_rules(events, len(spans))
     return _records(events, text, norm, language, article, published_at, pub_day)

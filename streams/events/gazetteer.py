@@ -125,6 +125,38 @@ def _read_tsv(path: Path):
             yield line.split("\t")
 
 
+_RU_VOWELS = set("аеёиоуыэюя")
+
+
+def _ru_word_cases(w: str) -> list[str] | None:
+    """Genitive, dative, instrumental, prepositional of a Russian name word (None: indeclinable)."""
+    low = w.lower()
+    last = low[-1:]
+    if not last or not ("а" <= last <= "я" or last == "ё"):
+        return None
+    if last in ("ь", "й"):
+        return [w[:-1] + e for e in ("я", "ю", "ем", "е")]
+    if last == "а":
+        gen = "и" if low[-2:-1] in "гкхжчшщ" else "ы"
+        return [w[:-1] + e for e in (gen, "е", "ой", "е")]
+    if last in _RU_VOWELS:
+        return None
+    ins = "ым" if low.endswith(("ов", "ев", "ёв", "ин", "ын")) else ("ем" if last in "жшчщц" else "ом")
+    return [w + e for e in ("а", "у", ins, "е")]
+
+
+def _ru_forms(name: str) -> list[str]:
+    """'Владимир Путин' -> nominative plus the four oblique case forms (all words declined for
+    one- or two-word names, only the last word for longer, e.g. East Asian, names)."""
+    words = name.split()
+    first = 0 if len(words) <= 2 else len(words) - 1
+    cases = [(_ru_word_cases(w) if i >= first else None) for i, w in enumerate(words)]
+    out = [name]
+    for k in range(4):
+        out.append(" ".join(c[k] if c else w for w, c in zip(words, cases)))
+    return out
+
+
 def _leader_langs(lang: str) -> tuple[str, ...]:
     """Which surface columns of leaders.tsv serve a language."""
     if lang in ARABIC_SCRIPT:
@@ -172,8 +204,10 @@ class Gazetteer:
                        _date(rec["from"]), _date(rec["to"]), None)
             for col in cols:
                 for s in (rec.get(col) or "").split("|"):
-                    if s.strip():
-                        self._add(raw, s.strip(), e)
+                    s = s.strip()
+                    for form in (_ru_forms(s[:-1]) if s.endswith("~") else (s,)):
+                        if form:
+                            self._add(raw, form, e)
         self._amb: dict[str, _Amb] = {}
         for row in _read_tsv(DATA / "ambiguous.tsv"):
             if len(row) < 6 or row[0] == "lang" or row[0] not in _table_langs(self.lang):
