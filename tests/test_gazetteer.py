@@ -152,3 +152,47 @@ def test_dev_gold_codes_are_findable():
                 if c not in found:
                     missing.append((art["id"], c))
     assert not missing, missing
+
+
+def test_leaders_surfaces_and_roles():
+    ms = find("ar", "استقبل بوتين نظيره أردوغان وحضر لافروف ووزير الخارجية وانغ يي")
+    assert [(m.code, m.kind, m.role) for m in ms] == [
+        ("RUS", "leader", "head_of_state"), ("TUR", "leader", "head_of_state"),
+        ("RUS", "leader", "foreign_minister"), ("CHN", "leader", "foreign_minister")]
+    assert ms[0].name == "Vladimir Putin"
+    assert [m.name for m in find("ar", "والتقى مين أونج هلاينج وشي جينبينغ واردوغان")] == [
+        "Min Aung Hlaing", "Xi Jinping", "Recep Tayyip Erdogan"]
+    assert [m.code for m in find("en", "Erdogan and Xi Jinping met Lukashenko")] == ["TUR", "CHN", "BLR"]
+    assert [m.name for m in find("ru", "переговоры Путина с Лукашенко и Си Цзиньпином")][:2] == [
+        "Vladimir Putin", "Alexander Lukashenko"]
+
+
+def test_leader_validity_dates():
+    # Raisi: in office until 2024-05-19.
+    assert [m.name for m in find("ar", "الرئيس إبراهيم رئيسي", on=dt.date(2023, 1, 1))] == ["Ebrahim Raisi"]
+    assert find("ar", "الرئيس إبراهيم رئيسي", on=dt.date(2025, 1, 1)) == []
+    assert [m.name for m in find("ar", "الرئيس إبراهيم رئيسي")] == ["Ebrahim Raisi"]  # on=None: still returned
+    # Trump: two terms; Biden in between.
+    assert find("en", "Trump", on=dt.date(2022, 6, 1)) == []
+    assert [m.role for m in find("en", "Trump", on=dt.date(2018, 6, 1))] == ["head_of_state"]
+    assert find("en", "Biden", on=dt.date(2025, 3, 1)) == []
+    # Same person, different offices over time: the term valid that day.
+    assert [m.role for m in find("en", "Hakan Fidan", on=dt.date(2020, 1, 1))] == ["intelligence_chief"]
+    assert [m.role for m in find("en", "Hakan Fidan", on=dt.date(2024, 1, 1))] == ["foreign_minister"]
+    assert [m.role for m in find("en", "Hakan Fidan")] == ["foreign_minister"]
+    # Wang Yi: two stints as foreign minister, Qin Gang in between.
+    assert find("en", "Wang Yi", on=dt.date(2023, 3, 1)) == []
+    assert [m.name for m in find("en", "Qin Gang", on=dt.date(2023, 3, 1))] == ["Qin Gang"]
+    assert [m.role for m in find("ar", "تو لام", on=dt.date(2024, 6, 1))] == ["head_of_state"]
+    assert [m.role for m in find("ar", "تو لام")] == ["party_leader"]
+
+
+def test_leader_surfaces_do_not_fire_on_common_words():
+    # رئيسي = "main", السوداني = "Sudanese", متقي = "pious": no leader from these words alone.
+    kinds = {m.kind for m in find("ar", "السبب الرئيسي أن الجيش السوداني متقي")}
+    assert "leader" not in kinds
+
+
+def test_metonyms():
+    assert codes("ar", "وقال الكرملين إن البيت الأبيض") == [("RUS", "metonym"), ("USA", "metonym")]
+    assert codes("en", "the Kremlin said") == [("RUS", "metonym")]
