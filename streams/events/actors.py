@@ -127,7 +127,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if i in linked and i + 1 not in linked and b.kind in ("country", "adj", "capital") \
                 and (gap in _AND or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
             linked.add(i + 1)
-            parties.append(Party(b.start, b.end, b.code, "role", None, None, b.surface))
+            head = next((p for p in parties if p.pos == a.start), None)
+            parties.append(Party(b.start, b.end, b.code, head.via if head else "role", head.role if head else None,
+                                 None, b.surface))
 
     # 4. leaders, places, bare countries.
     for i, m in enumerate(mentions):
@@ -144,5 +146,10 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             places.append(Place(m.start, m.end, m.code, None, marker))
         elif m.kind == "country":
             bare.append(Party(m.start, m.end, m.code, "bare", None, None, m.surface))
+    # 5. "in the presence of a Turkish delegation": observers, not sides
+    for c in cues:
+        if c.label == "presence":
+            parties = [p._replace(via="observer") if p.pos >= c.end and _gap_ok(text, c.end, p.pos, 3) else p
+                       for p in parties]
     parties.sort(key=lambda p: p.pos)
     return parties, bare, places

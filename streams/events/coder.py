@@ -157,7 +157,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
         status, recalled = _status(t, cues, text, ctx.get("pub_day"))
-        src = [p for p in parties if p.code]
+        src = [p for p in parties if p.code and p.via != "observer"]
         codes = _codes(src)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             codes = _codes(src + [b for b in bare])
