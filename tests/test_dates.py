@@ -445,3 +445,14 @@ def test_ambiguous_month_words_need_a_number():
     assert found("تصنع نيسان سيارات كثيرة", "ar") == []
     assert found("Ekim ayında değil, ekim zamanı geldi", "tr") == []
     assert one("في 9 نيسان 2003", "ar", "absolute").month == 4
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_no_quadratic_regex_on_long_whitespace(lang):
+    """Long runs of spaces around date words once made `\\s*,?\\s*` backtrack quadratically;
+    with 2,000 spaces before and after each of 300 words a regression would take minutes."""
+    pad = " " * 2000
+    text = "".join(f"{pad}مايو{pad},{pad}May{pad},{pad}يوم الثلاثاء{pad}-5" for _ in range(300))
+    ms = found(text, lang)
+    assert [m.kind for m in ms] == (["weekday"] * 300 if lang == "ar" else [])

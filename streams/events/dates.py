@@ -168,23 +168,23 @@ def _lexicon(lang: str) -> _Lexicon:
     left_wd = None
     if prefixes or mod_before:
         left_wd = re.compile(
-            rf"(?:\s+({_ralt(mod_before)})(?!\w))?(?:\s+(?:{_ralt(prefixes)}){procl}(?!\w))?")
+            rf"(?:\s++({_ralt(mod_before)})(?!\w))?(?:\s++(?:{_ralt(prefixes)}){procl}(?!\w))?")
     right_wd = None
     if mod_after or suffixes:
-        right_wd = re.compile(rf"\s+(?:({_alt(mod_after)})|({_alt(suffixes)}))(?!\w)")
+        right_wd = re.compile(rf"\s++(?:({_alt(mod_after)})|({_alt(suffixes)}))(?!\w)")
     return _Lexicon(
         lang=lang,
         automaton=automaton,
         left_day=re.compile(
-            rf"\s*(?:رهش\s+)?(?:(?:ed|fo|eht|نم)\s+)?{_ORD_R}(\d{{1,2}})"
-            rf"(?:\s*(?:{_ralt(seps_words)})\s*{_ORD_R}(\d{{1,2}}))?(?![\d.,:/\-])"),
-        right_year=re.compile(rf"\s*,?\s*(?:(?:{year_prefix})\s+)?(\d{{4}})(?!\d|[.,:/]\d)"),
+            rf"\s*+(?:رهش\s++)?(?:(?:ed|fo|eht|نم)\s++)?{_ORD_R}(\d{{1,2}})"
+            rf"(?:\s*+(?:{_ralt(seps_words)})\s*+{_ORD_R}(\d{{1,2}}))?(?![\d.,:/\-])"),
+        right_year=re.compile(rf"\s*+(?:,\s*+)?(?:(?:{year_prefix})\s++)?(\d{{4}})(?!\d|[.,:/]\d)"),
         right_day=re.compile(
-            r"\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–—]\s*(\d{1,2}))?(?!\d|[.:/]\d)"
-            r"(?:\s*,?\s*(\d{4})(?!\d|[.,:/]\d))?"),
+            r"\s*+(\d{1,2})(?:st|nd|rd|th)?(?:\s*+[-–—]\s*+(\d{1,2}))?(?!\d|[.:/]\d)"
+            r"(?:\s*+(?:,\s*+)?(\d{4})(?!\d|[.,:/]\d))?"),
         left_weekday=left_wd,
         right_weekday=right_wd,
-        range_gap=re.compile(rf"\s*(?:{seps})\s*$"),
+        range_gap=re.compile(rf"\s*+(?:{seps})\s*+"),
         modifiers=modifiers,
     )
 
@@ -236,8 +236,8 @@ _AL_PARTICLES = frozenset(fold(w) for w in (
     "إلا", "الآن"))
 _ABBR_DOT = re.compile(r"\.\s*\d")
 _GAP_WS = re.compile(r"[\s,(]*")
-_GAP_ALT = re.compile(r"\s*[/(]\s*")
-_CLOSE = re.compile(r"\s*\)")
+_GAP_ALT = re.compile(r"\s*+[/(]\s*+")
+_CLOSE = re.compile(r"\s*+\)")
 _WORD = re.compile(r"\w+")
 
 
