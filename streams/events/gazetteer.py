@@ -259,12 +259,9 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
     @staticmethod
-    def _left(text: str, start: int, key: _Key) -> tuple[int, tuple]:
-        """(mention start, readings) if the left boundary is acceptable, else (-1, ())."""
-        if start == 0 or not text[start - 1].isalnum():
-            return (start, key.entries) if key.entries else (-1, ())
-        if not key.arabic:
-            return -1, ()
+    def _left(text: str, start: int, al_entries: tuple, entries: tuple) -> tuple[int, tuple]:
+        """Arabic key preceded by a letter: accept glued proclitics (و ف ب ل ك, ال, لل, وال...).
+        Returns (mention start, readings), or (-1, ()) when the prefix is part of another word."""
         ws = start - 1
         floor = max(0, start - _MAX_PREFIX - 1)
         while ws > floor and text[ws - 1].isalnum():
@@ -273,10 +270,10 @@ class Gazetteer:
             return -1, ()
         prefix = text[ws:start]
         tail = _AL_TAIL.get(prefix)
-        if tail and key.al_entries:
-            return start - tail, key.al_entries
-        if prefix in _PROCLITICS and key.entries:
-            return start, key.entries
+        if tail and al_entries:
+            return start - tail, al_entries
+        if entries and prefix in _PROCLITICS:
+            return start, entries
         return -1, ()
 
     def _right_ok(self, text: str, end: int) -> bool:
@@ -290,48 +287,59 @@ class Gazetteer:
 
     def find(self, text: str, on: _dt.date | None = None) -> list[Mention]:
         """Mentions in folded `text`, longest-match, non-overlapping, in text order."""
-        if not text or not isinstance(text, str) or not len(self._auto):
+        if not text or not isinstance(text, str) or not self.size:
             return []
+        n = len(text)
+        suffixes = self._suffixes
         hits = []
-        for last, key in self._auto.iter(text):
-            kstart = last - key.length + 1
-            mstart = kstart + key.lt
-            mend = last + 1 - key.rt
-            if key.lt:
-                lb = kstart == 0 or not text[kstart - 1].isalnum()
-                s, entries = (mstart, key.entries) if lb else (-1, ())
-            else:
-                s, entries = self._left(text, mstart, key)
-            if s < 0 or (text[last].isalnum() and not self._right_ok(text, last + 1)):
+        for last, (length, lt, rt, arabic, entries, al_entries) in self._auto.iter(text):
+            end = last + 1
+            if end < n and text[end].isalnum() and text[last].isalnum():
+                if not suffixes or not self._right_ok(text, end):
+                    continue
+            kstart = end - length
+            if kstart == 0 or not text[kstart - 1].isalnum():
+                if lt:
+                    hits.append((kstart, end, kstart + lt, end - rt, entries))
+                elif entries:
+                    hits.append((kstart, end, kstart, end - rt, entries))
                 continue
-            hits.append((s, mend, min(s, kstart), last + 1, entries))
+            if lt or not arabic:
+                continue
+            s, ents = self._left(text, kstart, al_entries, entries)
+            if s >= 0:
+                hits.append((s, end, s, end - rt, ents))
         if not hits:
             return []
-        # Longest key first (context and article included), then leftmost; drop overlaps.
         if len(hits) > 1:
-            hits.sort(key=lambda h: (h[2] - h[3], h[2]))
-            taken: list[tuple[int, int]] = []
+            # Longest key first (context and article included), then leftmost; drop overlaps.
+            hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+            occupied = bytearray(n + 1)
             chosen = []
             for h in hits:
-                ks, ke = h[2], h[3]
-                if any(ks < te and ts < ke for ts, te in taken):
+                ks, ke = h[0], h[1]
+                if occupied.find(1, ks, ke) != -1:
                     continue
-                taken.append((ks, ke))
+                occupied[ks:ke] = b"\x01" * (ke - ks)
                 chosen.append(h)
-            chosen.sort(key=lambda h: h[0])
+            chosen.sort()
         else:
             chosen = hits
         out: list[Mention] = []
         amb_pending = []
-        for s, e, _ks, _ke, entries in chosen:
-            entry = self._pick(entries, on)
-            if entry is None or entry.kind == "stop":
+        for _ks, _ke, s, e, entries in chosen:
+            entry = entries[0]
+            if entry.kind == "leader":
+                entry = self._pick(entries, on)
+                if entry is None:
+                    continue
+                out.append(Mention(s, e, text[s:e], entry.code, "leader", entry.role, entry.name))
                 continue
-            m = Mention(s, e, text[s:e], entry.code, entry.kind, entry.role,
-                        entry.name if entry.kind == "leader" else None)
+            if entry.kind == "stop":
+                continue
             if entry.amb is not None:
                 amb_pending.append((len(out), entry.amb))
-            out.append(m)
+            out.append(Mention(s, e, text[s:e], entry.code, entry.kind))
         for idx, surf in amb_pending:
             out[idx] = self._resolve(out, idx, surf, text)
         return out
