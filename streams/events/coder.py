@@ -174,7 +174,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
             before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
-            dest = (after or before[-1:] or [None])[0]
+            marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None]
+            dest = (marked or after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
             actor = next((c for c in codes if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
@@ -185,6 +186,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 dcode = next((c for c in codes if c != actor), None)
             if not actor or not dcode or actor == dcode:
                 continue
+            if any(o["type"] == "visit" and o["actor"] == actor for o in out):
+                continue                      # one trip per traveller per sentence ("travelled ... on this trip")
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
         else:
