@@ -196,3 +196,16 @@ def test_leader_surfaces_do_not_fire_on_common_words():
 def test_metonyms():
     assert codes("ar", "وقال الكرملين إن البيت الأبيض") == [("RUS", "metonym"), ("USA", "metonym")]
     assert codes("en", "the Kremlin said") == [("RUS", "metonym")]
+
+
+def test_most_recent_term_when_no_date():
+    # Nguyen Phu Trong was head of state 2018-2021 but party leader until 2024: the latter is "current".
+    assert [m.role for m in find("ar", "نجوين فو ترونج")] == ["party_leader"]
+    assert [m.role for m in find("ar", "نجوين فو ترونج", on=dt.date(2019, 5, 1))][0] in {"party_leader", "head_of_state"}
+    assert [m.role for m in find("en", "Mohammed bin Salman")] == ["head_of_government"]
+    assert [m.role for m in find("en", "Mohammed bin Salman", on=dt.date(2019, 1, 1))] == ["crown_prince"]
+
+
+def test_names_containing_org_acronyms():
+    assert [(m.code, m.kind) for m in find("en", "Kim Jong Un met the UN chief")] == [
+        ("PRK", "leader"), ("UN", "org")]

@@ -234,8 +234,9 @@ class Gazetteer:
     @staticmethod
     def _rank(entries: list) -> tuple:
         leaders = [e for e in entries if e.kind == "leader"]
-        if leaders:   # keep every term of office; file order breaks ties
-            return tuple(sorted(leaders, key=lambda e: e.valid_from or _dt.date.min, reverse=True))
+        if leaders:   # every term of office, most recent first: open or latest end, then latest start
+            return tuple(sorted(leaders, key=lambda e: (e.valid_to or _dt.date.max, e.valid_from or _dt.date.min),
+                                reverse=True))
         best = min(entries, key=lambda e: _KIND_RANK.get(e.kind, 9))
         return (best,)
 
@@ -350,7 +351,7 @@ class Gazetteer:
         if first.kind != "leader":
             return first
         if on is None:
-            return first             # most recent term (sorted by start date, newest first)
+            return first             # the most recent term (see _rank)
         for e in entries:
             if (e.valid_from is None or e.valid_from <= on) and (e.valid_to is None or on < e.valid_to):
                 return e
