@@ -61,6 +61,24 @@ def test_heading_near_top_does_not_cut_the_story():
     assert c.text.startswith("Chile's")
 
 
+def test_long_related_block_after_short_story_is_still_cut():
+    story = ("The prime minister of Vietnam received the visiting Kazakh president in Hanoi on Tuesday, "
+             "and the two leaders witnessed the signing of agreements on rail transit and grain trade.")
+    block = "\n".join(f"Teaser number {i} about an unrelated local matter that should never be read as news "
+                      f"from this page, with enough words to look like a paragraph." for i in range(40))
+    c = clean_article(story + "\nRelated articles\n" + block, None)
+    assert c.text == story
+
+
+def test_menu_of_short_lines_then_heading_does_not_cut_story():
+    menu = "\n".join(["World", "Politics", "Business", "Sport", "Culture", "Science and technology news",
+                      "Opinion and analysis pieces", "Video reports", "Podcasts", "Weather"] * 3)
+    story = ("Ethiopia's foreign minister flew to Nairobi on Monday for talks with Kenyan officials on a "
+             "regional power line and the security of their shared border, officials said.")
+    c = clean_article(menu + "\nMost read\n" + story, None)
+    assert "Nairobi" in c.text
+
+
 def test_long_line_starting_like_a_heading_is_not_a_cut():
     text = ("Наш корреспондент сообщает о переговорах в Анкаре между министрами иностранных дел.\n"
             "Читайте также заявление министра, которое он сделал после встречи с журналистами в четверг, "

@@ -5,8 +5,9 @@ selectolax fallback); the resulting text and plain-text articles then go through
 line rules (streams.text.boilerplate + the structural rules below).
 
 Principle: a false cut that drops the story is worse than leftover boilerplate, so a
-"read also" heading cuts the rest of the article only when it is a short line AND enough
-story text precedes it; otherwise only that line goes.
+"read also" heading cuts the rest of the article only when it is a short line AND story
+text precedes it (>= MIN_STORY_CHARS kept, one line >= MIN_PARAGRAPH: a menu of short
+lines is not a story); otherwise only that line goes.
 
 StageError reasons (stable slugs, used as metric labels):
   empty_body              no text and no html, or only whitespace
@@ -25,8 +26,8 @@ from streams.text import boilerplate, html as html_mod
 
 HTML_FACTOR = 10              # html may be this many times max_chars (markup is bulky)
 MAX_LINE_CHARS = 20_000       # longer "lines" (minified blobs) are split at this size
-MIN_STORY_CHARS = 200         # a cut heading needs this many kept characters before it ...
-MIN_STORY_SHARE = 0.15        # ... and this share of all characters in the article
+MIN_STORY_CHARS = 150         # a cut heading needs this many kept characters before it ...
+MIN_PARAGRAPH = 120           # ... including one paragraph-like line this long (menus are short lines)
 MIN_REPEAT_KEY = 25           # repeated lines shorter than this are kept (short labels repeat legitimately)
 PREFIX_REPEAT_KEY = 40        # a line that is a prefix (>= this long) of an earlier line is a truncated copy
 
@@ -163,12 +164,12 @@ def _clean_lines(body: str, removed: dict, drop_captions: bool) -> tuple[list[st
     lines = _split(body)
     lines_in = sum(1 for x in lines if x.strip())
     sizes = [len(x) for x in lines]
-    total_chars = sum(sizes) or 1
     out: list[str] = []
     captions: list[int] = []
     seen: set[str] = set()
     prefixes: dict[str, str] = {}
     kept_chars = 0
+    has_paragraph = False
 
     def drop(kind: str) -> None:
         removed[kind] = removed.get(kind, 0) + 1
@@ -190,7 +191,7 @@ def _clean_lines(body: str, removed: dict, drop_captions: bool) -> tuple[list[st
         verdict = boilerplate.classify(line)
         if verdict is not None:
             action, kind = verdict
-            if action == "cut" and kept_chars >= MIN_STORY_CHARS and kept_chars >= MIN_STORY_SHARE * total_chars:
+            if action == "cut" and kept_chars >= MIN_STORY_CHARS and has_paragraph:
                 rest = sum(1 for x in lines[i:] if x.strip())
                 removed[kind] = removed.get(kind, 0) + rest
                 break
@@ -224,6 +225,7 @@ def _clean_lines(body: str, removed: dict, drop_captions: bool) -> tuple[list[st
             captions.append(len(out))
         out.append(line)
         kept_chars += sizes[i]
+        has_paragraph = has_paragraph or len(line) >= MIN_PARAGRAPH
     while out and not out[-1]:
         out.pop()
     return out, lines_in, captions

@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 import numpy as np
 
 from streams.text import boilerplate
+from streams.text.clean import MIN_PARAGRAPH, MIN_STORY_CHARS
 from streams.text.normalize import fold
 
 NUM_PERM = 128
@@ -104,18 +105,19 @@ def _stem(tok: str) -> str:
 def _story_lines(text: str) -> str:
     """Raw text minus obvious furniture: lines the cleaner drops, and everything after a real
     'read also' heading once some story text precedes it (bounded: line rules only)."""
-    out, kept = [], 0
+    out, kept, para = [], 0, False
     for line in text.split("\n"):
         s = line.strip()
         if not s:
             continue
         v = boilerplate.classify(s)
         if v is not None:
-            if v[0] == "cut" and kept >= 200:
+            if v[0] == "cut" and kept >= MIN_STORY_CHARS and para:
                 break
             continue
         out.append(s)
         kept += len(s)
+        para = para or len(s) >= MIN_PARAGRAPH
     return "\n".join(out)
 
 
