@@ -29,9 +29,10 @@ except Exception:  # pragma: no cover
 
 SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
+TEASER_TAIL = 0.4          # a "read also" heading past this share of the text starts the tail
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
-WINDOW_AFTER = 60
+WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across a comma)
 OLD_NEWS = dt.timedelta(days=20)
 RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -368,7 +369,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
         except Exception:
             dmentions = []
     spans = sentences.split(folded)
-    cut = next((h.start for h in hits if h.kind == "cue" and h.label == "readalso" and h.start > 0), None)
+    teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
     m_starts = [m.start for m in mentions]
@@ -395,7 +396,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
                                                        ev["status"], pub_day, ev["type"])
             if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
                 ev["recalled"] = True     # dated well before publication: a recalled event
-            ev["background"] = ev["recalled"] or (cut is not None and s >= cut)
+            ev["background"] = ev["recalled"] or any(a <= s < b for a, b in teasers)
             pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
             ev["place_span"] = (pl.pos, pl.end) if pl else None
             ev["confidence"] = _confidence(ev, idx)
@@ -409,6 +410,23 @@ def _extract(text, language, published_at, article) -> list[dict]:
     events = _merge(all_mentions)
     _article_rules(events, len(spans))
     return _records(events, text, norm, language, article, published_at, pub_day)
+
+
+def _teaser_spans(folded: str, hits) -> list[tuple[int, int]]:
+    """Spans read as "read also" material: from a heading in the second half of the text to
+    the end; a heading earlier on (an embedded teaser) covers only its own and the next line."""
+    spans = []
+    n = len(folded)
+    for h in hits:
+        if h.kind != "cue" or h.label != "readalso" or h.start == 0:
+            continue
+        if h.start >= TEASER_TAIL * n:
+            spans.append((h.start, n + 1))
+            break
+        eol = folded.find("\n", h.end)
+        eol = n if eol < 0 else folded.find("\n", eol + 1)
+        spans.append((h.start, n + 1 if eol < 0 else eol))
+    return spans
 
 
 class _T:

@@ -54,7 +54,10 @@ class DateMention:
     `end_day`/`end_month` close a range ("24-25 July" -> day 24, end_day 25).
     `tense_hint` is "past"/"future" when the text says so ("last Tuesday", "الخميس المقبل").
     `year_offset` is set when a day+month is followed by "last/this/next year" (years from
-    the publication year).
+    the publication year). `from_text` marks parts copied from another mention of the same
+    text: the year of a day+month written elsewhere with its year ("mercredi 19 juin" after a
+    caption "le 19 juin 2024"), or the full date of a bare weekday that the text also writes
+    with its date ("mercredi" after "mercredi 19 juin 2024"); the kind stays as written.
     """
 
     start: int
@@ -69,6 +72,7 @@ class DateMention:
     end_day: int | None = None
     end_month: int | None = None
     year_offset: int | None = None
+    from_text: bool = False
     calendar: str = "gregorian"
     tense_hint: str | None = None
     lang: str = ""
@@ -468,6 +472,35 @@ def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
     return out
 
 
+def _dates_from_text(ms: list[dict]) -> None:
+    """What the text itself settles: a day+month written elsewhere with one single year is that
+    date; a bare weekday that the text writes once with a full date ("Wednesday 19 June 2024")
+    is that date. Both only when unambiguous within the text."""
+    years: dict[tuple, set] = {}
+    for m in ms:
+        if m.get("year") and m.get("day"):
+            years.setdefault((m.get("calendar"), m["month"], m["day"]), set()).add(m["year"])
+    if not years:
+        return
+    for m in ms:
+        if m["kind"] == "day_month" and not m.get("year") and m.get("year_offset") is None:
+            ys = years.get((m.get("calendar"), m["month"], m["day"]))
+            if ys and len(ys) == 1:
+                m["year"] = next(iter(ys))
+                m["from_text"] = True
+    by_weekday: dict[int, set] = {}
+    for m in ms:
+        if m.get("weekday") is not None and m.get("year") and m.get("day"):
+            d = _to_date(m["year"], m["month"], m["day"], m.get("calendar") or "gregorian")
+            if d is not None and d.weekday() == m["weekday"]:
+                by_weekday.setdefault(m["weekday"], set()).add(d)
+    for m in ms:
+        if (m["kind"] == "weekday" and not m.get("tense_hint")
+                and len(by_weekday.get(m["weekday"], ())) == 1):
+            d = next(iter(by_weekday[m["weekday"]]))
+            m["day"], m["month"], m["year"], m["from_text"] = d.day, d.month, d.year, True
+
+
 _LANG_ALIASES = {"ara": "ar", "arb": "ar", "eng": "en", "fra": "fr", "fre": "fr", "rus": "ru",
                  "fas": "fa", "per": "fa", "pes": "fa", "prs": "fa", "urd": "ur", "ita": "it",
                  "spa": "es", "deu": "de", "ger": "de", "tur": "tr"}
@@ -518,8 +551,10 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         if r["start"] >= reach:
             dedup.append(r)
             reach = r["end"]
+    merged = _merge(folded, lex, dedup)
+    _dates_from_text(merged)
     out = []
-    for r in _merge(folded, lex, dedup):
+    for r in merged:
         s, e = omap.span(r.pop("start"), r.pop("end"))
         while e < len(text) and text[e] in _DROPPED:    # keep a trailing fatha/tanween/tatweel
             e += 1
