@@ -202,6 +202,22 @@ def test_arabic_ghadan_verb_vs_tomorrow():
     assert found("وفي تلك الليلة غادر الوفد", "ar") == []
 
 
+def test_text_settles_year_and_weekday():
+    text = ("Photo prise le 12 mars 2025 à Rome. Le ministre est arrivé mercredi 12 mars dans la "
+            "capitale. Mercredi, il a aussi rencontré le maire. Lundi, il partira pour Madrid.")
+    ms = found(text, "fr")
+    assert [(m.kind, str(resolve(m, None))) for m in ms] == [
+        ("absolute", "2025-03-12"), ("day_month", "2025-03-12"), ("weekday", "2025-03-12"),
+        ("weekday", "None")]
+    assert ms[1].from_text and ms[2].from_text and not ms[0].from_text
+    # two different years for the same day and month: the text does not settle it
+    ms = found("Le 12 mars 2024 puis le 12 mars 2025, et enfin le 12 mars.", "fr")
+    assert resolve(ms[-1], None) is None
+    # a weekday written with a date that is not that weekday is not copied
+    ms = found("Mardi 12 mars 2025 (sic). Mardi, il a parlé.", "fr")
+    assert resolve(ms[-1], None) is None
+
+
 def test_weekday_with_day_month_picks_matching_year():
     m = one("Talks are set for Thursday, 4 September.", "en", "day_month")
     assert m.weekday == 3
