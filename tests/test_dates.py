@@ -210,6 +210,7 @@ def test_text_settles_year_and_weekday():
         ("absolute", "2025-03-12"), ("day_month", "2025-03-12"), ("weekday", "2025-03-12"),
         ("weekday", "None")]
     assert ms[1].from_text and ms[2].from_text and not ms[0].from_text
+    assert resolve(ms[2], D(2025, 3, 20)) == D(2025, 3, 19)     # published_at decides when known
     # two different years for the same day and month: the text does not settle it
     ms = found("Le 12 mars 2024 puis le 12 mars 2025, et enfin le 12 mars.", "fr")
     assert resolve(ms[-1], None) is None

@@ -654,12 +654,16 @@ def resolve(m: DateMention, published: dt.date | None, tense: str | None = None)
     year takes the year that puts it on the side of `published` the tense says (1 day slack
     for time zones); with no tense, the nearest. Weekdays: most recent on/before published
     (past or unknown tense), next on/after (future); "last"/"next" words make it strict.
+    A weekday whose date was copied from elsewhere in the text (`from_text`) uses that date
+    only when `published` is None.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
     if m.kind == "month_only" or m.month is not None and m.day is None:
         return None
-    if m.year is not None and m.month is not None and m.day is not None:
+    copied_weekday = m.kind == "weekday" and m.from_text
+    if m.year is not None and m.month is not None and m.day is not None and not (
+            copied_weekday and published is not None):   # published_at beats a copied date
         return _to_date(m.year, m.month, m.day, m.calendar)
     if published is None:
         return None
@@ -672,7 +676,7 @@ def resolve(m: DateMention, published: dt.date | None, tense: str | None = None)
     if m.kind == "relative":
         return None
     direction = _direction(m.tense_hint) or _direction(tense)
-    if m.month is not None and m.day is not None:
+    if m.month is not None and m.day is not None and not copied_weekday:
         return _resolve_day_month(m, published, direction)
     if m.weekday is not None:
         strict = m.tense_hint is not None
