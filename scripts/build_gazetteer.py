@@ -53,12 +53,23 @@ def deaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def name_variants(name: str) -> set[str]:
-    """'Myanmar (Burma)' -> {'Myanmar (Burma)', 'Myanmar', 'Burma'}; curly quotes -> straight."""
-    out = {name}
+def split_paren(name: str) -> tuple[str, str | None]:
     if "(" in name and name.endswith(")"):
         head, tail = name[:-1].split("(", 1)
-        out |= {head.strip(), tail.strip()}
+        return head.strip(), tail.strip()
+    return name, None
+
+
+def name_variants(name: str, bad_tails: set[str] = frozenset()) -> set[str]:
+    """'Myanmar (Burma)' -> {'Myanmar (Burma)', 'Myanmar', 'Burma'}; curly quotes -> straight.
+    The bracketed part is kept alone only when it is not in `bad_tails` (another territory's name,
+    a qualifier shared by several territories such as "(SAR)", or an acronym such as "(США)")."""
+    out = {name}
+    head, tail = split_paren(name)
+    if tail is not None:
+        out.add(head)
+        if fold(tail) not in bad_tails and not tail.isupper():
+            out.add(tail)
     if "، " in name or ", " in name:    # fa: 'هنگ‌کنگ، منطقهٔ ویژهٔ اداری چین'
         out.add(name.replace("، ", ",").split(",")[0].strip())
     out |= {s.replace("’", "'") for s in out}
@@ -207,7 +218,7 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
         out[lang].add((kind, code, s))
         if lang == "ru" and "ё" in s:
             out[lang].add((kind, code, s.replace("ё", "е")))
-        if lang in LATIN or lang == "common":
+        if lang in LATIN and lang != "tr" or lang == "common":   # Turkish: Çin/Cin, Çad/Cad differ
             d = deaccent(s)
             if d != s and fold(d) not in drop.get(lang, ()):
                 out[lang].add((kind, code, d))
@@ -217,6 +228,9 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
     # 1. CLDR territory names
     for lang in LANGS:
         terr = Locale(lang).territories
+        tails = [split_paren(n)[1] for n in terr.values()]
+        bad_tails = {fold(split_paren(n)[0]) for n in terr.values()}
+        bad_tails |= {fold(t) for t in tails if t and tails.count(t) > 1}
         for a2, name in terr.items():
             if a2 in TERRITORY_ORGS:
                 for v in name_variants(name):
@@ -225,7 +239,7 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
             code = a2to3.get(a2)
             if not code:
                 continue
-            for v in name_variants(name):
+            for v in name_variants(name, bad_tails):
                 if lang == "ru":
                     for f in ru_inflect(v):
                         add(lang, "country", code, f)
