@@ -181,3 +181,11 @@ def test_mentions_of_one_event_are_merged():
     evs = run(text, published="2025-06-02")
     v = one(evs, "visit")
     assert v["date"] == "2025-06-01"
+
+
+def test_sport_counterpart_is_not_diplomacy():
+    assert run("يلتقي المنتخب المصري نظيره المغربي في مباراة ودية بالدوحة يوم الجمعة.") == []
+
+
+def test_calls_for_talks_are_not_talks():
+    assert run("The Egyptian foreign minister called for talks between Sudan and Ethiopia.", "en") == []

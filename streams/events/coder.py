@@ -145,6 +145,8 @@ def _meeting_place(locs, trig, parties, text):
 
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
+    if any(c.label == "sport" for c in cues):
+        return []
     has_sign = any(c.label == "sign" for c in cues)
     strong = [p for p in parties if p.code]
     firm = {t.label for t in trigs if "weak" not in t.flags}
