@@ -50,7 +50,7 @@ def test_stray_english_disclaimer_and_code_lines_in_arabic():
     assert r.language == "ar"
     lines = dict(r.stray_lines)
     assert set(lines) == {1, 3}
-    assert lines[1] == "en"
+    assert lines[1] == "en" and lines[3] == "zxx"
 
 
 def test_stray_french_line_in_english_article():

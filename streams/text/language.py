@@ -49,6 +49,7 @@ _FOREIGN = {
     name: re.compile("[" + "".join(p.pattern[1:-1] for n, p in _SCRIPTS if n != name) + "]{3}")
     for name, _ in _SCRIPTS
 }
+_CODE = re.compile(r"[\w$.]\(function\s*\(|\bfunction\s*\w*\s*\([^)]{0,80}\)\s*\{|[\w-]\s*\{\s*[\w-]+\s*:[^;{}]{1,80};|=>\s*\{|\b(?:var|let|const)\s+\w+\s*=")
 _ANY_LETTER = re.compile(r"[^\W\d_]{3}")
 # Persian/Urdu-only letters: an "fa"/"ur" label on text without any of them is Arabic
 # written with a few Persian glyphs (seen in scraped Arabic: الرئیس الروسی).
@@ -60,7 +61,9 @@ _FA_WORDS = re.compile(r"(?:^|\s)(?:است|این|آن|می|را|های|برای
 class LanguageResult:
     language: str                       # ISO 639-1, "und" when unknown
     confidence: float                   # 0..1
-    stray_lines: list[tuple[int, str]] = field(default_factory=list)   # (0-based line no, language)
+    # (0-based line of the text, language): lines in another language than the article; "zxx"
+    # (ISO 639-2 "no linguistic content") for code fragments
+    stray_lines: list[tuple[int, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"language": self.language, "confidence": self.confidence,
@@ -169,6 +172,9 @@ def detect_language(text: str) -> LanguageResult:
         if s is None:
             continue
         if s != article_script:
+            if _CODE.search(head):
+                stray.append((i, "zxx"))   # ISO 639-2 "no linguistic content": JS/CSS left in the text
+                continue
             p = _predict(head)
             other = _map(p[0][0]) if p else "und"
             stray.append((i, other if other != lang else "und"))
