@@ -139,6 +139,14 @@ def test_arabic_day_of_month_connectors():
     assert one("في 3 من أكتوبر", "ara").month == 10                 # ISO 639-2/3 codes accepted
 
 
+def test_arabic_ordinal_day_words():
+    assert one("تبدأ القمة في الأول من سبتمبر المقبل", "ar", "day_month").day == 1
+    m = one("وقع الاتفاق في الحادي والعشرين من شهر مارس عام 2024", "ar", "absolute")
+    assert resolve(m, None) == D(2024, 3, 21)
+    assert one("في الخامس عشر من يوليو", "ar").day == 15
+    assert one("الثاني من كانون الثاني", "ar").month == 1
+
+
 def test_arabic_ranges_take_first_day():
     m = one("تعقد الجولة الجديدة من 24 إلى 25 يوليو في إسطنبول", "ar", "day_month")
     assert (m.day, m.end_day, m.month) == (24, 25, 7)
@@ -422,7 +430,7 @@ DATA = Path(__file__).resolve().parents[1] / "streams/data/dates"
 _VALUES = {
     "month": {str(i) for i in range(1, 13)}, "month_persian": {str(i) for i in range(1, 13)},
     "weekday": {str(i) for i in range(7)}, "relative": {str(i) for i in range(-2, 3)} | {"none"},
-    "year_relative": {"-1", "0", "1"}, "modifier_before": {"past", "future"},
+    "year_relative": {"-1", "0", "1"}, "day_word": {str(i) for i in range(1, 32)}, "modifier_before": {"past", "future"},
     "modifier_after": {"past", "future"}, "weekday_prefix": {"-"}, "weekday_suffix": {"-"},
     "range_sep": {"-"}, "year_prefix": {"-"}, "ignore": {"-"},
 }

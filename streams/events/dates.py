@@ -98,6 +98,8 @@ class _Lexicon:
     right_weekday: re.Pattern | None
     range_gap: re.Pattern
     modifiers: dict
+    left_day_word: re.Pattern | None      # "الأول من سبتمبر"
+    day_words: dict
 
 
 @lru_cache(maxsize=1)
@@ -139,11 +141,14 @@ def _lexicon(lang: str) -> _Lexicon:
     words: dict[str, list[_Entry]] = {}
     by_kind: dict[str, list[str]] = {}
     modifiers: dict[str, str] = {}
+    day_words: dict[str, int] = {}
     for _, kind, value, phrase, flags in rows:
         key = fold(phrase)
         by_kind.setdefault(kind, []).append(phrase)
         if kind in ("modifier_before", "modifier_after"):
             modifiers[key] = value
+        if kind == "day_word":
+            day_words[re.sub(r"\s+", " ", key)] = int(value)
         if kind not in ("month", "month_persian", "weekday", "relative", "ignore", "year_relative"):
             continue
         val = None if value in ("", "-", "none") else int(value)
@@ -190,6 +195,9 @@ def _lexicon(lang: str) -> _Lexicon:
         right_weekday=right_wd,
         range_gap=re.compile(rf"\s*+(?:{seps})\s*+"),
         modifiers=modifiers,
+        left_day_word=re.compile(rf"\s*+(?:رهش\s++)?نم\s++({_ralt(day_words)})(?!\w)")
+        if day_words else None,
+        day_words=day_words,
     )
 
 
@@ -334,6 +342,13 @@ def _month_mention(lex, folded, rev, hits, i, e, calendar, lang):
         else:
             day = int(near)
         left_start = n - left.end()
+    elif lex.left_day_word is not None:
+        left = lex.left_day_word.match(rev, n - start)
+        if left:
+            day = lex.day_words.get(re.sub(r"\s+", " ", left.group(1)[::-1]))
+            left_start = n - left.end()
+            left = left if day else None
+    if left:
         ry = lex.right_year.match(folded, end)
         if ry and _year_ok(int(ry.group(1)), calendar):
             year = int(ry.group(1))
