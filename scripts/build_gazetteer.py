@@ -307,6 +307,11 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
             for s in alts(rec.get(lang, "")):
                 for f in (ru_inflect(s) if lang == "ru" else {s}):
                     add(lang, rec["kind"], rec["code"], f)
+    for r in rows("places.tsv"):
+        if r[0] == "lang":
+            continue
+        for sname in alts(r[3]):
+            add(r[0], r[2], r[1], sname)
     for r in rows("orgs.tsv"):
         if r[0] == "lang":
             continue

@@ -45,6 +45,8 @@ _AL = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل
 _AL_TAIL = {p: (1 if p.endswith("لل") else 2) for p in _AL}
 _PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك") + _AL)
 _FA_SUFFIXES = ("هاي", "اي", "ها", "ي")
+# Turkish plural/case endings glued to demonyms (Ruslar, İranlıların); names take an apostrophe.
+_TR_SUFFIXES = ("ların", "lerin", "ları", "leri", "lara", "lere", "lar", "ler")
 _MAX_PREFIX = 4
 
 # Priority when the same folded key has several readings (lower wins).
@@ -183,7 +185,8 @@ class Gazetteer:
 
     def __init__(self, lang: str):
         self.lang = (lang or "en").lower().split("-")[0].split("_")[0]
-        self._suffixes = _FA_SUFFIXES if self.lang in ("fa", "ur", "ps") else ()
+        self._suffixes = (_FA_SUFFIXES if self.lang in ("fa", "ur", "ps")
+                          else _TR_SUFFIXES if self.lang == "tr" else ())
         raw: dict[str, list] = {}
         for tl in _table_langs(self.lang):
             for row in _read_tsv(BUILT / f"{tl}.tsv"):
