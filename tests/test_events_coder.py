@@ -189,3 +189,31 @@ def test_sport_counterpart_is_not_diplomacy():
 
 def test_calls_for_talks_are_not_talks():
     assert run("The Egyptian foreign minister called for talks between Sudan and Ethiopia.", "en") == []
+
+
+ARTICLE_AR = """السيسي يستقبل ولي عهد الكويت في القاهرة
+استقبل الرئيس المصري، اليوم الثلاثاء، ولي عهد دولة الكويت بقصر الاتحادية في القاهرة.
+وتناول اللقاء سبل تعزيز العلاقات الثنائية بين البلدين، والتطورات في السودان.
+وكان ولي العهد الكويتي قد وصل إلى القاهرة أمس الاثنين في زيارة رسمية.
+اقرأ أيضا
+وزير الخارجية الأمريكي يلتقي نظيره الهندي في واشنطن
+"""
+
+
+def test_article_lead_topics_recall_and_teaser():
+    evs = run(ARTICLE_AR, published="2025-04-15", keep_background=True)
+    main = [e for e in evs if not e["background"]]
+    assert keys(main) == {("meeting", ("EGY", "KWT"), None, None)}     # "Sudan" is a topic, not a party
+    m = main[0]
+    assert m["date"] == "2025-04-15" and m["location"]["country"] == "EGY"
+    bg = {k for k in keys(evs)} - keys(main)
+    assert ("visit", ("EGY", "KWT"), "KWT", "EGY") in bg                  # recalled arrival
+    assert ("meeting", ("IND", "USA"), None, None) in bg                  # teaser after "read also"
+
+
+def test_dateline_is_not_the_venue():
+    text = ("CAIRO, Feb 12 (Reuters) - Egypt's foreign minister held talks with his Qatari counterpart "
+            "in Doha on Wednesday, the ministry said.")
+    m = one(run(text, "en", "2025-02-12"), "meeting")
+    assert m["participants"] == ["EGY", "QAT"] and m["location"]["country"] == "QAT"
+    assert m["date"] == "2025-02-12"

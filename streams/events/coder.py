@@ -129,17 +129,24 @@ def _codes(parties) -> list[str]:
     return seen
 
 
-def _meeting_place(locs, trig, parties, text):
-    """A city anywhere in the sentence, else a country right after the trigger or a party
-    ("met X in Qatar"); "the war in Ukraine" further away is a topic, not the venue."""
-    for pl in locs:
-        if pl.place:
-            return pl
+def _meeting_place(locs, trig, parties, text, s=0):
+    """Where talks happen: a place after the trigger (a city, or a country right after the
+    trigger or a party: "met X in Qatar"), else one before it. "The war in Ukraine" further
+    away is a topic, and a dateline ("CAIRO, Feb 12 -") is where the story was filed."""
     anchors = [trig.end] + [p.end for p in parties]
-    for pl in locs:
-        if pl.marker in ("loc", "dest") and any(0 <= pl.pos - a <= 30 and len(text[a:pl.pos].split()) <= 3
-                                                for a in anchors):
-            return pl
+
+    def near(pl):
+        return any(0 <= pl.pos - a <= 30 and len(text[a:pl.pos].split()) <= 3 for a in anchors)
+
+    def dateline(pl):
+        return pl.pos == s and text[pl.end:pl.end + 2].lstrip()[:1] in (",", "(", "-")
+
+    after = [pl for pl in locs if pl.pos >= trig.end and not dateline(pl)]
+    before = [pl for pl in locs if pl.pos < trig.start and not dateline(pl)]
+    for group in (after, before):
+        for pl in group:
+            if pl.place or (pl.marker in ("loc", "dest") and near(pl)):
+                return pl
     return None
 
 
@@ -163,7 +170,14 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         src = [p for p in parties if p.code and p.via != "observer"]
         codes = _codes(src)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
-            codes = _codes(src + [b for b in bare])
+            # bare country names stand for their state only as subjects ("China and Russia held
+            # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
+            # after "with" -- not as topics further on.
+            withs = [c for c in cues if c.label in ("with", "between")]
+            extra = [b for b in bare if b.pos < t.start
+                     or (b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 4))
+                     or any(0 <= b.pos - w.end <= 8 and actors._gap_ok(text, w.end, b.pos, 1) for w in withs)]
+            codes = _codes(src + extra)
         counterpart = any(p.code is None for p in parties)
         locs = [pl for pl in places if pl.marker != "from"]
         ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
@@ -198,7 +212,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
                 if other:
                     codes.append(other)
-            if len(codes) == 1 and ctx.get("subject") and ctx["subject"] != codes[0] \
+            if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
                     and t.label in ("meeting", "call"):
                 codes.insert(0, ctx["subject"])
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
@@ -207,7 +221,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 continue
             loc = None
             if t.label != "call":
-                loc = _meeting_place(locs, t, src, text)
+                loc = _meeting_place(locs, t, src, text, s)
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
                 if len(core) >= 2:
