@@ -232,6 +232,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     codes = [c for c in codes if c != loc.code]
                 if len(codes) > 2:
                     continue
+            if t.label == "meeting" and ctx.get("rounds") and src and all(p.via == "delegation" for p in src):
+                ev["type"] = "negotiation"    # delegations meeting in an article about negotiation rounds
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
             withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
@@ -407,6 +409,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
         roles = [h for h in hs if h.kind == "role" and h.end <= e]
         cues = [h for h in hs if h.kind == "cue" and h.end <= e]
         parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
+        if any(t.label == "negotiation" for t in trigs):
+            ctx["rounds"] = True
         for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
             ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
                                                        ev["status"], pub_day, ev["type"])
