@@ -333,6 +333,12 @@ def test_italian_and_others():
     assert found("اس ہفتہ کئی ملاقاتیں ہوئیں", "ur") == []      # ہفتہ = week without کو
 
 
+def test_english_byline_in_arabic_page():
+    m = one("نشر في Sep 2, 2025 - التقى الوزير نظيره", "ar", "absolute")
+    assert resolve(m, None) == D(2025, 9, 2)
+    assert found("may 5 people", "ar") == []
+
+
 def test_unknown_language_still_reads_numeric_dates():
     assert [m.kind for m in found("2025-09-02 Xyz", "xx")] == ["absolute"]
     assert found("", "ar") == []

@@ -30,6 +30,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 KINDS = ("absolute", "day_month", "weekday", "relative", "month_only")   # DateMention.kind values
 _ARABIC_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 _PROCLITIC_LANGS = frozenset({"ar"})
+_NON_LATIN_LANGS = frozenset({"ar", "fa", "ur", "ru"})
 _DROPPED = "".join(chr(k) for k, v in TABLE.items() if v is None)
 _DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
 _FOLD_MAP = {chr(k): ("" if v is None else v) for k, v in TABLE.items()}
@@ -138,6 +139,11 @@ def _ralt(phrases) -> str:
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
     rows = [r for r in _read_rows() if r[0] == lang]
+    if lang in _NON_LATIN_LANGS:
+        # pages in Arabic/Persian/Urdu/Russian script often carry English bylines ("Sep 2, 2025");
+        # Latin month names cannot collide with their words, but must be capitalised
+        rows += [(lang, kind, value, phrase, flags | {"capitalised"})
+                 for (lg, kind, value, phrase, flags) in _read_rows() if lg == "en" and kind == "month"]
     words: dict[str, list[_Entry]] = {}
     by_kind: dict[str, list[str]] = {}
     modifiers: dict[str, str] = {}
@@ -543,7 +549,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         if kind == "month" or kind == "month_persian":
             cal = "persian" if kind == "month_persian" else "gregorian"
             m, skip = _month_mention(lex, folded, rev, hits, i, e, cal, lang)
-            if m is not None and lang == "en":
+            if m is not None and (lang == "en" or "capitalised" in e.flags):
                 # English month names are capitalised: "may"/"march" are verbs
                 if not text[omap(hit[0])].isupper():
                     m = None
