@@ -193,6 +193,27 @@ def nisba_forms(words: list[str], plurals: list[str]) -> set[str]:
     return out
 
 
+def derived_nisba(territories: dict, a2to3: dict, curated: set[str]):
+    """Regular nisba stems for states missing from nisba_ar.tsv, from the one-word CLDR name:
+    كولومبيا -> كولومبي, غانا -> غاني, نيبال -> نيبالي, مالطة -> مالطي. Names ending in و/ي
+    (توغو, مالي) are skipped: their adjective is not derivable (or collides with common words)."""
+    for a2, name in territories.items():
+        code = a2to3.get(a2)
+        if not code or code in curated or " " in name or "(" in name or "-" in name:
+            continue
+        w = name[2:] if name.startswith("ال") else name
+        if w.endswith(("و", "ي", "ى")):
+            continue
+        if w.endswith("يا"):
+            stem = w[:-2] + "ي"
+        elif w.endswith(("ا", "ة")):
+            stem = w[:-1] + "ي"
+        else:
+            stem = w + "ي"
+        if len(stem) >= 4:
+            yield code, stem
+
+
 # ----------------------------------------------------------------------- build
 def build() -> dict[str, set[tuple[str, str, str]]]:
     out: dict[str, set] = defaultdict(set)
@@ -288,6 +309,10 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
         for s in alts(surfaces):
             for f in (ru_inflect(s) if lang == "ru" else demonym_forms(lang, s)):
                 add(lang, "adj", code, f)
+    curated_nisba = {r[0] for r in rows("nisba_ar.tsv") if r[0] != "code"}
+    for code, stem in derived_nisba(Locale("ar").territories, a2to3, curated_nisba):
+        for f in nisba_forms([stem], []):
+            add("ar", "adj", code, f)
     for r in rows("nisba_ar.tsv"):
         if r[0] == "code":
             continue
