@@ -477,6 +477,11 @@ def _merge(folded: str, lex: _Lexicon, ms: list[dict]) -> list[dict]:
                 merged["kind"] = min(p["kind"], m["kind"], key=_PRIORITY.get)
                 out[-1] = merged
                 continue
+            # a date then its weekday: "31 Ağustos Pazar günü", "2 September, Tuesday"
+            if (gap_ok and p["kind"] in ("absolute", "day_month") and m["kind"] == "weekday"
+                    and p.get("weekday") is None and not m.get("tense_hint")):
+                p["weekday"], p["end"] = m["weekday"], m["end"]
+                continue
             # ranges across months: "31 August - 3 September 2025"
             if (p["kind"] == "day_month" and m["kind"] in ("absolute", "day_month")
                     and p.get("calendar") == m.get("calendar")
@@ -715,6 +720,8 @@ def _resolve_day_month(m: DateMention, published: dt.date, direction: str | None
              if (d := _to_date(y, m.month, m.day, m.calendar)) is not None]
     if m.weekday is not None:             # "Tuesday 2 September": the weekday picks the year
         agree = [d for d in cands if d.weekday() == m.weekday]
+        if len(agree) == 1:
+            return agree[0]
         cands = agree or cands
     if not cands:
         return None

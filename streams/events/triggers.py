@@ -92,9 +92,15 @@ class Lexicon:
                     keys.setdefault(pattern[:-1] + "ت", []).append(
                         _Pat(kind, label, flags, pattern, None, arabic, "tmarbuta"))
             else:
-                head = pattern.split("*", 1)[0].split()[0]
-                if arabic and head == pattern.split()[0] and head.endswith("ة"):
+                # the whole literal prefix is the automaton key: "من المقرر" is looked up as
+                # one string, not as every "من" in the text
+                head = " ".join(pattern.split("*", 1)[0].split())
+                if "*" in pattern and not pattern.split("*", 1)[0].endswith(" "):
+                    head = head.rsplit(" ", 1)[0] if " " in head else head
+                if arabic and head.endswith("ة"):
                     head = head[:-1]
+                if not head:
+                    continue
                 keys.setdefault(head, []).append(_Pat(kind, label, flags, pattern, _compile(pattern, arabic), arabic))
             self.labels[kind].add(label)
         for key, pats in keys.items():
