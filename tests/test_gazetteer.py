@@ -209,3 +209,17 @@ def test_most_recent_term_when_no_date():
 def test_names_containing_org_acronyms():
     assert [(m.code, m.kind) for m in find("en", "Kim Jong Un met the UN chief")] == [
         ("PRK", "leader"), ("UN", "org")]
+
+
+def test_urdu_and_persian_leaders_and_cities():
+    ms = find("ur", "وزیراعظم شہباز شریف نے چین کے صدر شی جن پنگ سے بیجنگ میں ملاقات کی")
+    assert [(m.code, m.kind) for m in ms] == [
+        ("PAK", "leader"), ("CHN", "country"), ("CHN", "leader"), ("CHN", "capital")]
+    ms = find("fa", "مسعود پزشکیان با ولادیمیر پوتین در مسکو دیدار کرد")
+    assert [(m.code, m.kind) for m in ms] == [("IRN", "leader"), ("RUS", "leader"), ("RUS", "capital")]
+
+
+def test_gulf_sentence():
+    ms = find("ar", "استقبل الشيخ تميم بن حمد آل ثاني في الديوان الأميري بالدوحة وزير الخارجية الأمريكي ماركو روبيو")
+    assert [(m.code, m.kind) for m in ms] == [
+        ("QAT", "leader"), ("QAT", "capital"), ("USA", "adj"), ("USA", "leader")]
