@@ -231,6 +231,13 @@ def test_weekday_with_day_month_picks_matching_year():
     m = one("Talks are set for Thursday, 4 September.", "en", "day_month")
     assert m.weekday == 3
     assert resolve(m, D(2025, 8, 1)) == D(2025, 9, 4)
+    # the weekday settles the year even against the tense ("met on Thursday (Sept. 4)")
+    m = one("The ministers met on Thursday (Sept. 4) in Brussels.", "en", "day_month")
+    assert resolve(m, TUE, "past") == D(2025, 9, 4)
+    # date first, weekday after (Turkish order)
+    m = one("Erdoğan, 31 Ağustos Pazar günü Tianjin'e gitti.", "tr", "day_month")
+    assert m.weekday == 6 and m.phrase == "31 Ağustos Pazar günü"
+    assert resolve(m, TUE, "future") == D(2025, 8, 31)
 
 
 # ---------------------------------------------------------------- English
