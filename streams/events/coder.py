@@ -157,29 +157,31 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
     has_sign = any(c.label == "sign" for c in cues)
     strong = [p for p in parties if p.code]
     firm = {t.label for t in trigs if "weak" not in t.flags}
+    tense_cues = [c for c in cues if c.label in ("planned", "recall")]
+    neg_cues = [c for c in cues if c.label == "negation"]
+    withs = [c for c in cues if c.label in ("with", "between")]
+    src = [p for p in parties if p.code and p.via != "observer"]
+    locs = [pl for pl in places if pl.marker != "from"]
+    counterpart = any(p.code is None for p in parties)
     for t in trigs:
         if "weak" in t.flags and firm:
             continue
-        if _negated(t, cues, text):
+        if neg_cues and _negated(t, neg_cues, text):
             continue
         if "needs_sign" in t.flags and not has_sign:
             continue
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
-        status, recalled = _status(t, cues, text, ctx.get("pub_day"))
-        src = [p for p in parties if p.code and p.via != "observer"]
+        status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"))
         codes = _codes(src)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
             # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
             # after "with" -- not as topics further on.
-            withs = [c for c in cues if c.label in ("with", "between")]
             extra = [b for b in bare if b.pos < t.start
                      or (b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 4))
                      or any(0 <= b.pos - w.end <= 8 and actors._gap_ok(text, w.end, b.pos, 1) for w in withs)]
             codes = _codes(src + extra)
-        counterpart = any(p.code is None for p in parties)
-        locs = [pl for pl in places if pl.marker != "from"]
         ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
