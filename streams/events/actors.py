@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-_STOP_PUNCT = set(",.;:!?()[]\"«»\n")
+_STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
 _AND = {"", "و", "and", "et", "и", ",", "&", "or"}
 _PLACE_KINDS = ("city", "capital")
 
@@ -38,7 +38,7 @@ def _gap_ok(text: str, a: int, b: int, max_tokens: int) -> bool:
     if b < a:
         return False
     gap = text[a:b]
-    if any(c in _STOP_PUNCT for c in gap):
+    if not _STOP_PUNCT.isdisjoint(gap):
         return False
     return len(gap.split()) <= max_tokens
 
