@@ -816,7 +816,8 @@ def bench_find_dates(repeat: int = 2000, lang: str = "ar", text: str | None = No
 
 def _main(argv: list[str]) -> None:
     """`python -m streams.events.dates [ARTICLES.jsonl]`: sample-text figures, and per-article
-    figures (median cost per 3 KB) for a JSON Lines file of articles with a `text` field."""
+    figures (median cost per 3 KB, Arabic lexicon) for a JSON Lines file of articles with a
+    `text` field (e.g. ../shared/eval/dev/articles.jsonl)."""
     import json
     print("sample ar:", bench_find_dates())
     if argv:
