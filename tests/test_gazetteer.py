@@ -223,3 +223,50 @@ def test_gulf_sentence():
     ms = find("ar", "استقبل الشيخ تميم بن حمد آل ثاني في الديوان الأميري بالدوحة وزير الخارجية الأمريكي ماركو روبيو")
     assert [(m.code, m.kind) for m in ms] == [
         ("QAT", "leader"), ("QAT", "capital"), ("USA", "adj"), ("USA", "leader")]
+
+
+DATA = Path(__file__).resolve().parents[1] / "streams/data/gazetteer"
+ORGS = {"UN", "EU", "NATO", "ASEAN", "SCO", "AU", "GCC", "ARAB_LEAGUE", "OIC", "BRICS", "OPEC", "IAEA", "WHO",
+        "IMF", "WB", "G7", "G20", "CIS", "CSTO", "EAEU", "ECOWAS", "OAS", "OSCE", "WTO", "ICC", "ICJ", "APEC",
+        "CICA", "IGAD"}
+
+
+def test_leaders_table_is_well_formed():
+    import pycountry
+
+    states = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+    lines = [x for x in (DATA / "leaders.tsv").read_text(encoding="utf-8").splitlines()
+             if x and not x.startswith("#")]
+    header = lines[0].split("\t")
+    assert header[:5] == ["code", "role", "name", "from", "to"]
+    terms: dict[tuple, list] = {}
+    for line in lines[1:]:
+        row = line.split("\t")
+        assert len(row) == len(header), line[:60]
+        rec = dict(zip(header, row))
+        assert rec["code"] in states | ORGS, rec["code"]
+        start = dt.date.fromisoformat(rec["from"])
+        end = dt.date.fromisoformat(rec["to"]) if rec["to"] else None
+        assert end is None or start < end, rec["name"]
+        assert rec["ar"] and rec["en"], rec["name"]
+        terms.setdefault((rec["code"], rec["role"]), []).append((start, end, rec["name"]))
+    # Holders of one single-seat office do not overlap in time (gaps allowed).
+    single = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "monarch",
+              "secretary_general", "party_leader"}
+    for key, spans in terms.items():
+        if key[1] not in single:
+            continue
+        spans.sort()
+        for (s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:]):
+            assert e1 is not None and e1 <= s2, (key, n1, n2)
+
+
+def test_built_tables_are_fresh():
+    """built/ must be what scripts/build_gazetteer.py generates from the curated files."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([sys.executable, str(root / "scripts/build_gazetteer.py"), "--check"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stdout + res.stderr
