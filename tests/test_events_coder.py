@@ -217,3 +217,10 @@ def test_dateline_is_not_the_venue():
     m = one(run(text, "en", "2025-02-12"), "meeting")
     assert m["participants"] == ["EGY", "QAT"] and m["location"]["country"] == "QAT"
     assert m["date"] == "2025-02-12"
+
+
+def test_people_as_written_with_titles():
+    v = one(run("وصل وزير الخارجية المصري إلى الدوحة بدعوة من نظيره القطري."), "visit")
+    written = {(p["as_written"], p["role"], p["country"]) for p in v["people"]}
+    assert ("وزير الخارجية المصري", "foreign_minister", "EGY") in written
+    assert ("نظيره القطري", "counterpart", "QAT") in written

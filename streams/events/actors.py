@@ -24,6 +24,7 @@ class Party(NamedTuple):
     role: str | None
     name: str | None
     surface: str
+    start: int | None = None  # where the mention starts including its title ("الرئيس الروسي")
 
 
 class Place(NamedTuple):
@@ -97,7 +98,8 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                 linked.add(target)
                 via = "counterpart" if r.label == "counterpart" else (
                     "delegation" if r.label == "delegation" else "role")
-                parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end]))
+                parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end],
+                                     min(r.start, m.start)))
         elif target is None and r.label == "counterpart":
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
 

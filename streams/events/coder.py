@@ -266,10 +266,11 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
             cameo = "044"
         pe, pm = PLOVER[etype]
         people = []
+        named = {p.code for p in ev["people"] if p.code and p.via == "leader"}
         for p in ev["people"]:
-            if not p.code:
-                continue
-            ps, pe_ = norm.to_original(p.pos, p.end)
+            if not p.code or (p.via != "leader" and p.code in named and p.role != "counterpart"):
+                continue            # "الرئيس الروسي فلاديمير بوتين": one person, keep the named one
+            ps, pe_ = norm.to_original(p.start if p.start is not None else p.pos, p.end)
             person = {"name": p.name if p.via == "leader" else None,
                       "as_written": text[ps:pe_], "role": p.role, "country": p.code}
             if person not in people:
