@@ -270,3 +270,21 @@ def test_built_tables_are_fresh():
     res = subprocess.run([sys.executable, str(root / "scripts/build_gazetteer.py"), "--check"],
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("الروسيصينبكوفلةمهدتقعجحخ ,.-'\nrussiachnaut[]") + ["روسيا", "الصين", " us ", "بوتين"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.sampled_from(["ar", "en", "fa", "ru", "tr", "zz"]))
+def test_find_is_total_and_spans_are_consistent(text, lang):
+    ms = gazetteer(lang).find(text)
+    last_end = -1
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.surface
+        assert m.start >= last_end          # sorted, non-overlapping
+        last_end = m.end
+        assert m.kind in {"country", "adj", "city", "capital", "metonym", "org", "leader"}
