@@ -320,6 +320,10 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
         for stem in stems:
             for f in nisba_forms(stem.split(), plurals):
                 add("ar", "adj", code, f)
+            # A national security council is that state's government, not the UN body.
+            if " " not in stem:
+                for council in ("مجلس الأمن ال", "مجلس الأمن القومي ال", "مجلس الأمن الوطني ال"):
+                    add("ar", "metonym", code, council + stem)
         for p in plurals:
             add("ar", "adj", code, p)
     header = None

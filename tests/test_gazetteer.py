@@ -288,3 +288,9 @@ def test_find_is_total_and_spans_are_consistent(text, lang):
         assert m.start >= last_end          # sorted, non-overlapping
         last_end = m.end
         assert m.kind in {"country", "adj", "city", "capital", "metonym", "org", "leader"}
+
+
+def test_security_council_national_vs_un():
+    assert codes("ar", "دعا مجلس الأمن إلى وقف النار") == [("UN", "org")]
+    assert codes("ar", "اجتمع مجلس الأمن البولندي") == [("POL", "metonym")]
+    assert codes("ar", "بيان مجلس الأمن القومي") == []
