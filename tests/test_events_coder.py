@@ -224,3 +224,13 @@ def test_people_as_written_with_titles():
     written = {(p["as_written"], p["role"], p["country"]) for p in v["people"]}
     assert ("وزير الخارجية المصري", "foreign_minister", "EGY") in written
     assert ("نظيره القطري", "counterpart", "QAT") in written
+
+
+def test_since_year_is_not_a_recall():
+    evs = run("وصل الرئيس الهندي إلى هانوي في أول زيارة منذ 2018.", published="2025-05-05")
+    v = one(evs, "visit")
+    assert (v["actor"], v["target"]) == ("IND", "VNM")
+
+
+def test_reception_of_money_is_not_a_meeting():
+    assert run("Egypt received $2 billion from Saudi Arabia last year.", "en", keep_background=True) == []

@@ -61,6 +61,7 @@ class _Mention(dict):
 
 
 _CLAUSE = set(",;:()\"«»")
+_SINCE = re.compile(r"(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -84,8 +85,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str,
             recalled = True
     if pub_day is not None:
         for m in _YEAR.finditer(text, max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER)):
-            if int(m.group()) < pub_day.year:
-                recalled = True
+            if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 14), m.start()):
+                recalled = True       # "in March 2023" -- but not "the first visit since 2017"
     return ("planned" if planned else "occurred"), recalled
 
 
