@@ -70,3 +70,13 @@ def test_folded_offsets_map_back_to_original():
                 assert f.to_original(s, e) == n.to_original(s, e), (text, s, e)
         for o in range(len(text) + 1):
             assert f.text[f.to_folded(o):].startswith(n.text[__import__("bisect").bisect_left(n.index, o):])
+
+
+def test_lexicon_files_are_well_formed():
+    from streams.events.triggers import DATA, KINDS
+    for path in DATA.glob("*.tsv"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            assert cols[0] in KINDS and 3 <= len(cols) <= 4 and all(c.strip() for c in cols), (path.name, n, line)
