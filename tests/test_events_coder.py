@@ -234,3 +234,13 @@ def test_since_year_is_not_a_recall():
 
 def test_reception_of_money_is_not_a_meeting():
     assert run("Egypt received $2 billion from Saudi Arabia last year.", "en", keep_background=True) == []
+
+
+def test_international_organisations_as_parties():
+    m = one(run("التقى الأمين العام لمجلس التعاون الخليجي وزير الخارجية الياباني في الرياض."), "meeting")
+    assert m["participants"] == ["GCC", "JPN"] and m["location"]["country"] == "SAU"
+    c = one(run("The UN Secretary-General held a phone call with the Iranian foreign minister.", "en"), "call")
+    assert c["participants"] == ["IRN", "UN"]
+    m = one(run("The African Union Commission chairperson met the South African president in Addis Ababa.", "en"),
+            "meeting")
+    assert m["participants"] == ["AU", "ZAF"] and m["location"]["country"] == "ETH"
