@@ -244,3 +244,10 @@ def test_international_organisations_as_parties():
     m = one(run("The African Union Commission chairperson met the South African president in Addis Ababa.", "en"),
             "meeting")
     assert m["participants"] == ["AU", "ZAF"] and m["location"]["country"] == "ETH"
+
+
+def test_announcing_institution_fills_a_missing_side_only():
+    v = one(run("أعلنت الرئاسة الإماراتية أن رئيس الدولة سيقوم بزيارة دولة إلى فرنسا الأسبوع المقبل."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("ARE", "FRA", "planned")
+    m = one(run("قالت الخارجية الأمريكية إن وزيري خارجية مصر وإثيوبيا سيلتقيان في واشنطن."), "meeting")
+    assert m["participants"] == ["EGY", "ETH"] and m["location"]["country"] == "USA"

@@ -20,7 +20,7 @@ class Party(NamedTuple):
     pos: int
     end: int
     code: str | None          # None: unresolved counterpart
-    via: str                  # leader | role | counterpart | delegation | between | bare
+    via: str                  # leader | role | counterpart | delegation | institution | between | bare | observer
     role: str | None
     name: str | None
     surface: str
@@ -96,8 +96,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             m = mentions[target]
             if target not in linked:
                 linked.add(target)
-                via = "counterpart" if r.label == "counterpart" else (
-                    "delegation" if r.label == "delegation" else "role")
+                via = r.label if r.label in ("counterpart", "delegation", "institution") else "role"
                 parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end],
                                      min(r.start, m.start)))
         elif target is None and r.label == "counterpart":

@@ -161,7 +161,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
     tense_cues = [c for c in cues if c.label in ("planned", "recall")]
     neg_cues = [c for c in cues if c.label == "negation"]
     withs = [c for c in cues if c.label in ("with", "between")]
-    src = [p for p in parties if p.code and p.via != "observer"]
+    src = [p for p in parties if p.code and p.via not in ("observer", "institution")]
+    # an announcing institution ("the UAE presidency said ...") stands in only when a side is missing
+    src_inst = [p for p in parties if p.code and p.via == "institution"]
     locs = [pl for pl in places if pl.marker != "from"]
     counterpart = any(p.code is None for p in parties)
     for t in trigs:
@@ -183,6 +185,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                      or (b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 4))
                      or any(0 <= b.pos - w.end <= 8 and actors._gap_ok(text, w.end, b.pos, 1) for w in withs)]
             codes = _codes(src + extra)
+            if len(codes) < 2:
+                codes = _codes(src + extra + src_inst)
         ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
@@ -197,7 +201,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None]
             dest = (marked or after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
-            actor = next((c for c in codes if c != dcode), None)
+            actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
             if dest is None:
