@@ -12,6 +12,7 @@ runtime (streams.events.gazetteer) never imports Babel or pycountry.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -243,8 +244,10 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
             d = deaccent(s)
             if d != s and fold(d) not in drop.get(lang, ()):
                 out[lang].add((kind, code, d))
-        if lang == "ar" and s.endswith("ة"):   # Egyptian/Levantine spelling with final ه
-            out[lang].add((kind, code, s[:-1] + "ه"))
+        if lang == "ar" and "ة" in s:   # Egyptian/Levantine spelling: word-final ة written ه
+            h = re.sub(r"ة\b", "ه", s)
+            if h != s:
+                out[lang].add((kind, code, h))
 
     # 1. CLDR territory names
     for lang in LANGS:

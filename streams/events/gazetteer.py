@@ -90,7 +90,7 @@ class _Amb(NamedTuple):
     unless_surfaces: tuple     # ... and none of these folded surfaces in the text
 
 
-_CTX = re.compile(r"^\[([^\]]*)\](.*)$|^(.*?)\[([^\]]*)\]$")
+_TA_MARBUTA = re.compile(r"ة\b")
 
 
 def _split_ctx(surface: str) -> tuple[str, int, int]:
@@ -208,7 +208,10 @@ class Gazetteer:
             for col in cols:
                 for s in (rec.get(col) or "").split("|"):
                     s = s.strip()
-                    for form in (_ru_forms(s[:-1]) if s.endswith("~") else (s,)):
+                    forms = _ru_forms(s[:-1]) if s.endswith("~") else [s]
+                    if "ة" in s:    # word-final ة also written ه (Egyptian/Levantine spelling)
+                        forms.append(_TA_MARBUTA.sub("ه", s))
+                    for form in forms:
                         if form:
                             self._add(raw, form, e)
         self._amb: dict[str, _Amb] = {}
