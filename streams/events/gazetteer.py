@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import re
 import time
 from pathlib import Path
@@ -91,6 +92,8 @@ class _Amb(NamedTuple):
 
 
 _TA_MARBUTA = re.compile(r"ة\b")
+_BY_LENGTH_THEN_START = operator.itemgetter(0, 1)   # hits: (-length, key start, key end, start, end, readings)
+_BY_START = operator.itemgetter(1)
 
 
 def _split_ctx(surface: str) -> tuple[str, int, int]:
@@ -307,34 +310,34 @@ class Gazetteer:
             kstart = end - length
             if kstart == 0 or not text[kstart - 1].isalnum():
                 if lt:
-                    hits.append((kstart, end, kstart + lt, end - rt, entries))
+                    hits.append((kstart - end, kstart, end, kstart + lt, end - rt, entries))
                 elif entries:
-                    hits.append((kstart, end, kstart, end - rt, entries))
+                    hits.append((kstart - end, kstart, end, kstart, end - rt, entries))
                 continue
             if lt or not arabic:
                 continue
             s, ents = self._left(text, kstart, al_entries, entries)
             if s >= 0:
-                hits.append((s, end, s, end - rt, ents))
+                hits.append((s - end, s, end, s, end - rt, ents))
         if not hits:
             return []
         if len(hits) > 1:
             # Longest key first (context and article included), then leftmost; drop overlaps.
-            hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+            hits.sort(key=_BY_LENGTH_THEN_START)
             occupied = bytearray(n + 1)
             chosen = []
             for h in hits:
-                ks, ke = h[0], h[1]
+                ks, ke = h[1], h[2]
                 if occupied.find(1, ks, ke) != -1:
                     continue
                 occupied[ks:ke] = b"\x01" * (ke - ks)
                 chosen.append(h)
-            chosen.sort()
+            chosen.sort(key=_BY_START)
         else:
             chosen = hits
         out: list[Mention] = []
         amb_pending = []
-        for _ks, _ke, s, e, entries in chosen:
+        for _neg, _ks, _ke, s, e, entries in chosen:
             entry = entries[0]
             if entry.kind == "leader":
                 entry = self._pick(entries, on)
