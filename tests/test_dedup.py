@@ -149,6 +149,17 @@ def test_window_by_count_and_age_and_remove():
     assert d.add(fp("d", texts[3], ts=20.0 + 2 * 86400)) == ["b", "c"]   # older than a day
     d.remove("d")
     assert len(d) == 0 and d.check(fp("d2", FRENCH)) is None
+    assert d._sigs.shape[0] <= 3                      # signature rows are reused, bounded by the window
+
+
+def test_many_adds_with_small_window_stay_correct():
+    d = Deduper(window=50)
+    for i in range(3000):   # crosses several band-index merges with evictions in between
+        d.add(fp(f"u{i}", UNRELATED.replace("Friday", f"day {i} of month {i % 7} district {i * 7919 % 1000}")))
+    assert len(d) == 50 and "u2999" in d and "u2949" not in d
+    d.add(fp("story", STORY))
+    v = d.check(fp("edited", EDITED))
+    assert v is not None and v.duplicate_of == "story"
     d.remove("missing")                               # no error
 
 

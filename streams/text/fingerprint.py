@@ -26,6 +26,7 @@ import re
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import numpy as np
@@ -281,6 +282,15 @@ class _BandIndex:
         self.keys, self.slots = keys, slots
 
 
+class _Entry(NamedTuple):
+    slot: int                 # insertion sequence number (LSH value, age order)
+    row: int                  # row of the signature matrix
+    ts: float
+    exact: str
+    url: str | None
+    n: int
+
+
 class Deduper:
     """In-memory index of recent fingerprints, bounded by count (window) and event-time age.
 
@@ -288,21 +298,27 @@ class Deduper:
     duplicate is harmless: `check` always answers with the earliest matching article).
     Near-duplicate candidates come from MinHash LSH (42 bands of 3 rows: a pair with
     Jaccard 0.4 becomes a candidate with p ~ 0.93, 0.5 with p ~ 0.996, 0.1 with p ~ 0.04)
-    and are confirmed on the full 128-value signature estimate (>= threshold).
+    and are confirmed, all at once, on their full 128-value signatures (>= threshold).
+    Signatures live in one uint32 matrix (512 bytes per article, rows reused).
     """
 
     def __init__(self, threshold: float = 0.35, num_perm: int = NUM_PERM, window: int = 100_000,
                  max_age_days: float = 30.0):
         if num_perm != NUM_PERM:
             raise ValueError(f"num_perm is fixed at {NUM_PERM} (fingerprints are computed with it)")
+        if window < 1:
+            raise ValueError("window must be >= 1")
         self.threshold = float(threshold)
         self.window = int(window)
         self.max_age = float(max_age_days) * 86400.0
-        self._entries: OrderedDict[str, tuple[int, Fingerprint]] = OrderedDict()
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._by_slot: dict[int, str] = {}
         self._exact: dict[str, str] = {}
         self._url: dict[str, str] = {}
         self._bands = _BandIndex()
+        self._sigs = np.empty((min(1024, self.window + 1), NUM_PERM), dtype=np.uint32)
+        self._free_rows: list[int] = []
+        self._next_row = 0
         self._seq = 0
         self._max_ts = 0.0
 
@@ -312,12 +328,15 @@ class Deduper:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._entries
 
+    def _similarity(self, fp: Fingerprint, e: _Entry) -> float:
+        return float(np.count_nonzero(self._sigs[e.row] == fp.sig)) / NUM_PERM
+
     def check(self, fp: Fingerprint) -> Verdict | None:
         if fp.url and fp.url in self._url:
             other_id = self._url[fp.url]
             if other_id != fp.article_id:
-                other = self._entries[other_id][1]
-                sim = 1.0 if other.exact == fp.exact else fp.similarity(other)
+                other = self._entries[other_id]
+                sim = 1.0 if other.exact == fp.exact else self._similarity(fp, other)
                 if sim >= URL_BODY_SIMILARITY:
                     return Verdict(self._earliest(other_id, fp), "url", round(sim, 4))
         other_id = self._exact.get(fp.exact)
@@ -325,25 +344,44 @@ class Deduper:
             return Verdict(other_id, "exact", 1.0)
         if fp.n < MIN_FEATURES:
             return None
-        best: tuple[int, str, float] | None = None
+        ids, rows, slots = [], [], []
         for slot in self._bands.query(_band_keys(fp.sig)):
             cid = self._by_slot.get(slot)
             if cid is None or cid == fp.article_id:
                 continue
-            seq, other = self._entries[cid]
-            sim = fp.similarity(other)
-            if sim >= self.threshold and (best is None or seq < best[0]):
-                best = (seq, cid, sim)
-        if best is None:
+            e = self._entries[cid]
+            ids.append(cid)
+            rows.append(e.row)
+            slots.append(slot)
+        if not ids:
             return None
-        return Verdict(best[1], "near", round(best[2], 4))
+        sims = np.count_nonzero(self._sigs[rows] == fp.sig, axis=1) / NUM_PERM
+        ok = np.flatnonzero(sims >= self.threshold)
+        if ok.size == 0:
+            return None
+        best = min(ok.tolist(), key=lambda i: slots[i])      # earliest indexed article wins
+        return Verdict(ids[best], "near", round(float(sims[best]), 4))
 
     def _earliest(self, other_id: str, fp: Fingerprint) -> str:
         # a URL match may point at an updated version; the exact-body original wins if older
         first = self._exact.get(fp.exact)
-        if first is not None and first in self._entries and self._entries[first][0] < self._entries[other_id][0]:
+        if first is not None and first in self._entries and self._entries[first].slot < self._entries[other_id].slot:
             return first
         return other_id
+
+    def _alloc_row(self) -> int:
+        if self._free_rows:
+            return self._free_rows.pop()
+        row = self._next_row
+        if row >= self._sigs.shape[0]:
+            cap = min(max(2 * self._sigs.shape[0], 1024), self.window + 1)
+            if row >= cap:   # only when callers bypass eviction; grow anyway
+                cap = row + 1
+            grown = np.empty((cap, NUM_PERM), dtype=np.uint32)
+            grown[: self._sigs.shape[0]] = self._sigs
+            self._sigs = grown
+        self._next_row += 1
+        return row
 
     def add(self, fp: Fingerprint) -> list[str]:
         """Index fp; returns the ids evicted by the count or age window."""
@@ -351,7 +389,9 @@ class Deduper:
             self.remove(fp.article_id)
         self._seq += 1
         slot = self._seq
-        self._entries[fp.article_id] = (slot, fp)
+        row = self._alloc_row()
+        self._sigs[row] = fp.sig
+        self._entries[fp.article_id] = _Entry(slot, row, fp.ts, fp.exact, fp.url, fp.n)
         self._by_slot[slot] = fp.article_id
         self._exact.setdefault(fp.exact, fp.article_id)
         if fp.url:
@@ -363,7 +403,7 @@ class Deduper:
         evicted = []
         horizon = self._max_ts - self.max_age
         while self._entries:
-            oldest_id, (_, oldest) = next(iter(self._entries.items()))
+            oldest_id, oldest = next(iter(self._entries.items()))
             if len(self._entries) > self.window or (oldest.ts and oldest.ts < horizon):
                 self.remove(oldest_id)
                 evicted.append(oldest_id)
@@ -372,14 +412,14 @@ class Deduper:
         return evicted
 
     def remove(self, article_id: str) -> None:
-        item = self._entries.pop(article_id, None)
-        if item is None:
+        e = self._entries.pop(article_id, None)
+        if e is None:
             return
-        slot, fp = item
-        del self._by_slot[slot]
-        if self._exact.get(fp.exact) == article_id:
-            del self._exact[fp.exact]
-        if fp.url and self._url.get(fp.url) == article_id:
-            del self._url[fp.url]
-        if fp.n >= MIN_FEATURES:
-            self._bands.remove(slot)
+        del self._by_slot[e.slot]
+        self._free_rows.append(e.row)
+        if self._exact.get(e.exact) == article_id:
+            del self._exact[e.exact]
+        if e.url and self._url.get(e.url) == article_id:
+            del self._url[e.url]
+        if e.n >= MIN_FEATURES:
+            self._bands.remove(e.slot)
