@@ -312,6 +312,8 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
         for s in alts(surfaces):
             for f in (ru_inflect(s) if lang == "ru" else demonym_forms(lang, s)):
                 add(lang, "adj", code, f)
+            if lang == "ru" and s.endswith(("ий", "ый")):   # российско-китайские -> RUS, CHN
+                add(lang, "adj", code, s[:-2] + "о[-]")
     curated_nisba = {r[0] for r in rows("nisba_ar.tsv") if r[0] != "code"}
     for code, stem in derived_nisba(Locale("ar").territories, a2to3, curated_nisba):
         for f in nisba_forms([stem], []):

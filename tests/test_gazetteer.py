@@ -294,3 +294,10 @@ def test_security_council_national_vs_un():
     assert codes("ar", "دعا مجلس الأمن إلى وقف النار") == [("UN", "org")]
     assert codes("ar", "اجتمع مجلس الأمن البولندي") == [("POL", "metonym")]
     assert codes("ar", "بيان مجلس الأمن القومي") == []
+
+
+def test_compound_adjectives():
+    assert [c for c, _ in codes("ru", "российско-китайских переговоров")] == ["RUS", "CHN"]
+    assert [c for c, _ in codes("fr", "le sommet russo-chinois")] == ["RUS", "CHN"]
+    assert [c for c, _ in codes("en", "Sino-Russian ties")] == ["CHN", "RUS"]
+    assert codes("en", "a sino") == []
