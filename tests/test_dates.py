@@ -278,6 +278,12 @@ def test_english_relative_and_false_friends():
     assert found("Shoppers flocked to Black Friday sales.", "en") == []
 
 
+def test_full_stop_after_month_is_not_an_abbreviation():
+    m = one("The vote was held in July. 5 people were hurt.", "en", "month_only")
+    assert m.phrase == "July"
+    assert one("Talks on Aug. 31 ended.", "en", "day_month").day == 31
+
+
 def test_numeric_dates_day_first_except_us_slash():
     assert resolve(one("Posted 7-9-2022 11:00", "ar", "absolute"), None) == D(2022, 9, 7)
     assert resolve(one("Posted 7/9/2022", "en", "absolute"), None) == D(2022, 7, 9)

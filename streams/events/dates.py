@@ -336,8 +336,8 @@ def _month_mention(lex, folded, rev, hits, i, e, calendar, lang):
             m = _CLOSE.match(folded, end)
             if m:
                 end = m.end()
-    if folded.startswith(".", end) and _ABBR_DOT.match(folded, end):
-        end += 1     # "Sept. 2": the dot of an abbreviation, not a full stop
+    if "needs_number" in e.flags and folded.startswith(".", end) and _ABBR_DOT.match(folded, end):
+        end += 1     # "Sept. 2": the dot of an abbreviation (those rows need a number), not a full stop
     day = end_day = year = None
     n = len(folded)
     left = lex.left_day.match(rev, n - start)
