@@ -301,3 +301,11 @@ def test_compound_adjectives():
     assert [c for c, _ in codes("fr", "le sommet russo-chinois")] == ["RUS", "CHN"]
     assert [c for c, _ in codes("en", "Sino-Russian ties")] == ["CHN", "RUS"]
     assert codes("en", "a sino") == []
+
+
+def test_ambiguous_city_vetoed_by_leader_of_default_country():
+    # An Omani minister in the text keeps عمان as Oman even with a Jordanian mention.
+    ms = find("ar", "استقبل بدر البوسعيدي في عمان السفير الأردني")
+    assert ("OMN", "country") in [(m.code, m.kind) for m in ms]
+    ms = find("ar", "وصل أيمن الصفدي إلى عمان")
+    assert ("JOR", "capital") in [(m.code, m.kind) for m in ms]

@@ -10,7 +10,8 @@ Matching rules, applied on top of the raw automaton hits:
 - Arabic-script surfaces may carry glued proclitics (و ف ب ل ك, ال and their combinations,
   e.g. والصين، لفيتنام، بالصين، وللصين، الروسي، للرئيس); surfaces that start with ال are also
   indexed without it and then *require* an article-bearing prefix (ال، وال، بال، لل ...);
-- Persian/Urdu: a few glued suffixes (ی، ای، ها) after ZWNJ removal are accepted;
+- Persian/Urdu: a few glued suffixes (ی، ای، ها) after ZWNJ removal are accepted; Turkish:
+  plural/case endings after demonyms (Ruslar);
 - ``[ctx]`` in a surface is context that must be present but is not part of the mention
   (``[the ]us`` matches "us" only after "the ");
 - kind ``stop`` surfaces win the longest match and emit nothing (blocks false friends);
@@ -87,7 +88,7 @@ class _Amb(NamedTuple):
     alt_code: str
     alt_kind: str
     if_codes: frozenset        # alt reading needs one of these codes elsewhere in the text
-    unless_codes: frozenset    # ... and none of these (as country/adj/capital mentions)
+    unless_codes: frozenset    # ... and no other mention (leaders included) carries one of these
     unless_surfaces: tuple     # ... and none of these folded surfaces in the text
 
 
@@ -372,7 +373,7 @@ class Gazetteer:
         leaders = {m.code for m in out if m.kind == "leader"}
         if amb.if_codes and not (amb.if_codes & (others | leaders)):
             return out[idx]
-        if amb.unless_codes & others:
+        if amb.unless_codes & (others | leaders):
             return out[idx]
         if any(s in text for s in amb.unless_surfaces):
             return out[idx]
