@@ -33,6 +33,12 @@ LANGS = ("ar", "en", "fr", "ru", "fa", "ur", "it", "es", "de", "tr")
 LATIN = {"en", "fr", "it", "es", "de", "tr"}
 # CLDR territory codes that are organisations, not states.
 TERRITORY_ORGS = {"EU": "EU", "UN": "UN"}
+# غ -> ج spelling variants are for foreign names only: Arabic names keep غ (المغرب/المجرب = "tested",
+# غزة/جزة, إيغاد/إيجاد = "creating"), and جاني ("perpetrator"), جيني ("genetic") must not be Ghanaian/Guinean.
+NO_G_VARIANT = {"MAR", "PSE", "IRQ", "SYR", "LBN", "JOR", "SAU", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM",
+                "EGY", "LBY", "TUN", "DZA", "MRT", "SDN", "SOM", "DJI", "COM", "IGAD", "ARAB_LEAGUE", "GCC",
+                "OIC", "GHA"}
+NO_G_ADJ = {("adj", "GIN")}
 # Dependencies and oddities without diplomatic agency whose names collide with common words
 # are dropped via stop.tsv; everything with an ISO alpha-3 code is kept.
 
@@ -244,10 +250,17 @@ def build() -> dict[str, set[tuple[str, str, str]]]:
             d = deaccent(s)
             if d != s and fold(d) not in drop.get(lang, ()):
                 out[lang].add((kind, code, d))
-        if lang == "ar" and "ة" in s:   # Egyptian/Levantine spelling: word-final ة written ه
-            h = re.sub(r"ة\b", "ه", s)
-            if h != s:
-                out[lang].add((kind, code, h))
+        if lang == "ar":
+            variants = {s}
+            if "غ" in s and kind != "stop" and code not in NO_G_VARIANT and (kind, code) not in NO_G_ADJ:
+                # foreign g: غ in Levantine/Gulf, ج in Egyptian spelling (بيونغ/بيونج، غوتيريش/جوتيريش)
+                variants.add(s.replace("غ", "ج"))
+            for v in list(variants):
+                if "ة" in v:   # Egyptian/Levantine spelling: word-final ة written ه
+                    variants.add(re.sub(r"ة\b", "ه", v))
+            for v in variants - {s}:
+                if fold(v) not in drop.get(lang, ()):
+                    out[lang].add((kind, code, v))
 
     # 1. CLDR territory names
     for lang in LANGS:

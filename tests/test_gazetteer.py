@@ -309,3 +309,9 @@ def test_ambiguous_city_vetoed_by_leader_of_default_country():
     assert ("OMN", "country") in [(m.code, m.kind) for m in ms]
     ms = find("ar", "وصل أيمن الصفدي إلى عمان")
     assert ("JOR", "capital") in [(m.code, m.kind) for m in ms]
+
+
+def test_egyptian_g_spelling_only_for_foreign_names():
+    assert codes("ar", "جوتيريش في بيونج يانج") == [("UN", "leader"), ("PRK", "capital")]
+    # المجرب "tested", الجاني "the perpetrator", الجيني "genetic", إيجاد "creating": no mention.
+    assert codes("ar", "العلاج المجرب وقال الجاني إن التحليل الجيني يساعد في إيجاد حل") == []

@@ -213,8 +213,10 @@ class Gazetteer:
                 for s in (rec.get(col) or "").split("|"):
                     s = s.strip()
                     forms = _ru_forms(s[:-1]) if s.endswith("~") else [s]
+                    if col in ("ar", "fa") and "غ" in s:   # foreign g: غ or ج (Egyptian spelling)
+                        forms.append(s.replace("غ", "ج"))
                     if "ة" in s:    # word-final ة also written ه (Egyptian/Levantine spelling)
-                        forms.append(_TA_MARBUTA.sub("ه", s))
+                        forms += [_TA_MARBUTA.sub("ه", f) for f in list(forms)]
                     for form in forms:
                         if form:
                             self._add(raw, form, e)
