@@ -59,7 +59,11 @@ def test_event_id_depends_on_date_and_anchor():
 @pytest.mark.parametrize("text", [
     "", " ", None, 42, "\x00\x01" * 1000, "(" * 50_000, "وصل" * 20_000, "الرئيس " * 20_000,
     "visit " * 30_000, "a." * 40_000, "في زيارة إلى " * 5000 + "قطر",
+    # one endless sentence full of triggers, titles and countries (was quadratic before the caps)
+    "وصل الرئيس الروسي إلى الصين والتقى نظيره " * 1500,
+    "The Russian president met the Chinese president in Beijing and " * 900,
 ])
+@pytest.mark.timeout(120)   # a hang guard, not a speed test (see streams.events.bench)
 def test_hostile_input_never_raises(text):
     out = extract_events(text, "ar", "not-a-date", {})
     assert isinstance(out, list)

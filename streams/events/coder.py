@@ -29,6 +29,8 @@ except Exception:  # pragma: no cover
 
 SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
+MAX_PER_SENTENCE = 40       # ... and so are the mentions, roles and cues read in one sentence
+MAX_MENTIONS = 400          # ... and the event mentions collected in one article
 TEASER_TAIL = 0.4          # a "read also" heading past this share of the text starts the tail
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
@@ -413,9 +415,12 @@ def _extract(text, language, published_at, article) -> list[dict]:
                 if len(leaders) == 2:
                     ctx["pair"] = leaders
             continue
-        ms = [m for m in ms if m.end <= e]
-        roles = [h for h in hs if h.kind == "role" and h.end <= e]
-        cues = [h for h in hs if h.kind == "cue" and h.end <= e]
+        trigs = trigs[:MAX_PER_SENTENCE // 4]
+        ms = [m for m in ms if m.end <= e][:MAX_PER_SENTENCE]
+        roles = [h for h in hs if h.kind == "role" and h.end <= e][:MAX_PER_SENTENCE]
+        cues = [h for h in hs if h.kind == "cue" and h.end <= e][:MAX_PER_SENTENCE]
+        if len(all_mentions) > MAX_MENTIONS:
+            break
         parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True

@@ -2,8 +2,9 @@
 
 Boundaries: newlines, and . ! ? ; followed by anything but a digit, except after a
 short Latin token ("u.s.", "mr.") so abbreviations do not split a sentence.
-Very long sentences are cut at the next comma after `MAX_LEN` so one run-on paragraph
-cannot pool parties from unrelated clauses.
+Very long sentences are cut (at a comma, else a space, else anywhere) into pieces of at
+most ~`MAX_LEN` characters, so one run-on paragraph cannot pool parties from unrelated
+clauses and hostile input cannot make per-sentence work quadratic.
 """
 from __future__ import annotations
 
@@ -35,9 +36,11 @@ def _add(text: str, s: int, e: int, spans: list) -> None:
     if e <= s:
         return
     while e - s > MAX_LEN:
-        cut = text.find(",", s + MAX_LEN, e)
-        if cut < 0 or cut >= e - 20:
-            break
+        cut = text.find(",", s + MAX_LEN // 2, s + MAX_LEN)
+        if cut < 0:
+            cut = text.find(" ", s + MAX_LEN, s + MAX_LEN + 100)
+        if cut < 0:
+            cut = s + MAX_LEN           # no comma or space: hard cut keeps work per sentence bounded
         spans.append((s, cut + 1))
         s = cut + 1
         while s < e and text[s].isspace():
