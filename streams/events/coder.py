@@ -315,6 +315,8 @@ def _key(ev) -> tuple:
 
 
 def _merge(mentions: list[dict]) -> list[dict]:
+    """One event per (type, participants, actor, target): the first foreground mention
+    wins, later ones fill a missing date, place or location."""
     merged: dict[tuple, dict] = {}
     for m in mentions:
         k = _key(m)
@@ -330,8 +332,14 @@ def _merge(mentions: list[dict]) -> list[dict]:
                     keep[f] = cur[f]
             merged[k] = keep
             continue
+        if m["background"] != cur["background"]:
+            continue
+        if cur.get("date_phrase") is None and m.get("date_phrase") is not None:
+            # the dated mention is the specific one ("the round will be held on 23 July"
+            # after a headline without tense): its status goes with its date
+            cur["status"] = m["status"]
         for f in ("date", "date_phrase", "loc", "place", "place_span"):
-            if cur.get(f) is None and m.get(f) is not None and m["background"] == cur["background"]:
+            if cur.get(f) is None and m.get(f) is not None:
                 cur[f] = m[f]
     return list(merged.values())
 
