@@ -312,7 +312,7 @@ class Deduper:
         self.window = int(window)
         self.max_age = float(max_age_days) * 86400.0
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
-        self._by_slot: dict[int, str] = {}
+        self._by_slot: dict[int, tuple[str, int]] = {}     # slot -> (article id, signature row)
         self._exact: dict[str, str] = {}
         self._url: dict[str, str] = {}
         self._bands = _BandIndex()
@@ -345,13 +345,13 @@ class Deduper:
         if fp.n < MIN_FEATURES:
             return None
         ids, rows, slots = [], [], []
+        by_slot = self._by_slot
         for slot in self._bands.query(_band_keys(fp.sig)):
-            cid = self._by_slot.get(slot)
-            if cid is None or cid == fp.article_id:
+            hit = by_slot.get(slot)
+            if hit is None or hit[0] == fp.article_id:
                 continue
-            e = self._entries[cid]
-            ids.append(cid)
-            rows.append(e.row)
+            ids.append(hit[0])
+            rows.append(hit[1])
             slots.append(slot)
         if not ids:
             return None
@@ -392,7 +392,7 @@ class Deduper:
         row = self._alloc_row()
         self._sigs[row] = fp.sig
         self._entries[fp.article_id] = _Entry(slot, row, fp.ts, fp.exact, fp.url, fp.n)
-        self._by_slot[slot] = fp.article_id
+        self._by_slot[slot] = (fp.article_id, row)
         self._exact.setdefault(fp.exact, fp.article_id)
         if fp.url:
             self._url[fp.url] = fp.article_id
