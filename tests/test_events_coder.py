@@ -251,3 +251,14 @@ def test_announcing_institution_fills_a_missing_side_only():
     assert (v["actor"], v["target"], v["status"]) == ("ARE", "FRA", "planned")
     m = one(run("قالت الخارجية الأمريكية إن وزيري خارجية مصر وإثيوبيا سيلتقيان في واشنطن."), "meeting")
     assert m["participants"] == ["EGY", "ETH"] and m["location"]["country"] == "USA"
+
+
+def test_other_languages_are_a_data_file_away():
+    # Persian: "the Iranian foreign minister arrived in Moscow on Monday and met his Russian counterpart"
+    evs = run("وزیر امور خارجه ایران روز دوشنبه وارد مسکو شد و با همتای روس خود دیدار کرد.", "fa",
+              keep_background=True)
+    v = one(evs, "visit")
+    assert (v["actor"], v["target"], v["location"]["country"]) == ("IRN", "RUS", "RUS")   # دوشنبه is Monday here
+    # Urdu: "a memorandum of understanding was signed between Pakistan and China"
+    a = one(run("پاکستان اور چین کے درمیان مفاہمتی یادداشت پر دستخط کیے گئے۔", "ur"), "agreement")
+    assert a["participants"] == ["CHN", "PAK"]

@@ -404,6 +404,10 @@ def _extract(text, language, published_at, article) -> list[dict]:
                 dmentions.append((dm, fs, fe))
         except Exception:
             dmentions = []
+    if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)
+        dspans = [(fs, fe) for _, fs, fe in dmentions]
+        mentions = [m for m in mentions if m.kind not in ("city", "capital")
+                    or not any(fs < m.end and m.start < fe for fs, fe in dspans)]
     spans = sentences.split(folded)
     teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
