@@ -262,3 +262,11 @@ def test_other_languages_are_a_data_file_away():
     # Urdu: "a memorandum of understanding was signed between Pakistan and China"
     a = one(run("پاکستان اور چین کے درمیان مفاہمتی یادداشت پر دستخط کیے گئے۔", "ur"), "agreement")
     assert a["participants"] == ["CHN", "PAK"]
+
+
+def test_embedded_read_also_on_a_flat_page_does_not_swallow_the_story():
+    text = ("تقرير خاص. اقرأ أيضا: زلزال يضرب اليابان. " + "تفاصيل إضافية عن الطقس. " * 12 +
+            "وصل الرئيس المصري إلى الرياض في زيارة رسمية يلتقي خلالها ولي العهد السعودي. " +
+            "ويعقد الجانبان مباحثات حول العلاقات الثنائية. " * 3)
+    v = one(run(text, keep_background=True), "visit")
+    assert not v["background"] and (v["actor"], v["target"]) == ("EGY", "SAU")

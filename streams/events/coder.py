@@ -31,6 +31,7 @@ SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
 MAX_PER_SENTENCE = 40       # ... and so are the mentions, roles and cues read in one sentence
 MAX_MENTIONS = 400          # ... and the event mentions collected in one article
+TEASER_CHARS = 250          # at most this much after an embedded heading is teaser text
 TEASER_TAIL = 0.4          # a "read also" heading past this share of the text starts the tail
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
@@ -469,8 +470,10 @@ def _teaser_spans(folded: str, hits) -> list[tuple[int, int]]:
             spans.append((h.start, n + 1))
             break
         eol = folded.find("\n", h.end)
-        eol = n if eol < 0 else folded.find("\n", eol + 1)
-        spans.append((h.start, n + 1 if eol < 0 else eol))
+        if eol >= 0:
+            eol = folded.find("\n", eol + 1)
+        limit = h.end + TEASER_CHARS            # a flattened page has no lines: cap the teaser
+        spans.append((h.start, limit if eol < 0 else min(eol, limit)))
     return spans
 
 
