@@ -385,6 +385,8 @@ def test_mentions_are_frozen_dataclasses():
     assert isinstance(m, DateMention)
     with pytest.raises(AttributeError):
         m.day = 3
+    rebuilt = DateMention(**{f: getattr(m, f) for f in DateMention.__dataclass_fields__})
+    assert rebuilt == m and hash(rebuilt) == hash(m)
 
 
 _alphabet = st.sampled_from(list("0123456789 -/.:,()أاإآبتثجحخدذرسشصضطظعغفقكلمنهوىيةًٌٍَُِّـ")

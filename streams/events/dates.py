@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +77,20 @@ class DateMention:
     calendar: str = "gregorian"
     tense_hint: str | None = None
     lang: str = ""
+
+
+_MENTION_FIELDS = tuple((f.name, getattr(DateMention, f.name).__set__, f.default)
+                        for f in fields(DateMention))
+
+
+def _mention(values: dict) -> DateMention:
+    """A DateMention from a dict of its parts, ~2x faster than the frozen dataclass __init__
+    (which pays one object.__setattr__ per field): slot descriptors are set directly."""
+    obj = object.__new__(DateMention)
+    get = values.get
+    for name, setter, default in _MENTION_FIELDS:
+        setter(obj, get(name, default))
+    return obj
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -586,7 +600,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             e += 1
         if r.get("calendar") is None:
             r.pop("calendar", None)
-        out.append(DateMention(start=s, end=e, phrase=text[s:e], lang=lang, **r))
+        r["start"], r["end"], r["phrase"], r["lang"] = s, e, text[s:e], lang
+        out.append(_mention(r))
     return out
 
 
