@@ -55,16 +55,8 @@ def _published(value: Any) -> dt.date | None:
         return None
 
 
-def _within(items, s: int, e: int):
-    return [x for x in items if s <= x.start and x.end <= e]
-
-
-class _Mention(dict):
-    """One sighting of an event in one sentence (a plain dict, merged later)."""
-
-
 _CLAUSE = set(",;:()\"«»")
-_SINCE = re.compile(r"(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
+_SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -345,7 +337,7 @@ def _merge(mentions: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
-def _article_rules(events: list[dict], nsent: int) -> None:
+def _article_rules(events: list[dict]) -> None:
     """Background marking that needs the whole article."""
     main: set[str] = set()
     for ev in events:
@@ -454,7 +446,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
             if len(pair) == 2:
                 ctx["pair"] = pair
     events = _merge(all_mentions)
-    _article_rules(events, len(spans))
+    _article_rules(events)
     return _records(events, text, norm, language, article, published_at, pub_day)
 
 
