@@ -22,6 +22,8 @@ from .settings import Settings
 KNOWN_FIELDS = ("id", "url", "source", "published_at", "title", "text", "html")
 MAX_ID_CHARS = 512
 MAX_META_CHARS = 512          # short string fields (url, source, published_at, title...) are capped here x4
+MAX_META_BYTES = 16_384       # unknown fields are carried along (Article.meta) up to this size, else dropped
+BOM = b"\xef\xbb\xbf"
 
 
 def _check_str(obj: dict, name: str, cap: int) -> str | None:
@@ -59,6 +61,8 @@ def parse_raw(value: Any, settings: Settings, received_ms: int = 0) -> Article:
         raise StageError("empty_message", "message value is empty")
     if len(value) > settings.max_message_bytes:
         raise StageError("message_too_large", f"{len(value)} bytes > cap {settings.max_message_bytes}")
+    if value[:3] == BOM:      # RFC 8259 8.1: a parser MAY ignore a leading byte order mark (Windows producers)
+        value = value[3:]
     try:
         value.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -83,8 +87,12 @@ def parse_raw(value: Any, settings: Settings, received_ms: int = 0) -> Article:
     if not (text and text.strip()) and not (html and html.strip()):
         raise StageError("empty_body", "neither 'text' nor 'html' has content")
     meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
-    if len(orjson.dumps(meta)) > 16_384:
-        meta = {"_dropped": "metadata over 16 KiB"}
+    try:
+        too_big = len(orjson.dumps(meta)) > MAX_META_BYTES
+    except (orjson.JSONEncodeError, TypeError):   # nested deeper than orjson writes (254), ...
+        too_big = True
+    if too_big:
+        meta = {"_dropped": f"unknown fields over {MAX_META_BYTES} bytes or too deeply nested"}
     return Article(
         id=art_id,
         url=_check_str(obj, "url", 4 * MAX_META_CHARS),
@@ -101,8 +109,12 @@ def parse_raw(value: Any, settings: Settings, received_ms: int = 0) -> Article:
 def article_error_id(value: Any) -> str | None:
     """Best-effort article id from an undecodable message, for DLQ headers and accounting."""
     try:
+        if isinstance(value, (bytes, bytearray)) and value[:3] == BOM:
+            value = value[3:]
         obj = orjson.loads(value)
         art_id = obj.get("id") if isinstance(obj, dict) else None
+        if isinstance(art_id, int) and not isinstance(art_id, bool) and abs(art_id) < 2**63:
+            art_id = str(art_id)     # the same rule as parse_raw
         return art_id if isinstance(art_id, str) and len(art_id) <= MAX_ID_CHARS else None
     except Exception:
         return None
@@ -113,8 +125,10 @@ def article_error_id(value: Any) -> str | None:
 def dedup_text(article: Article) -> str:
     """What the dedup stage fingerprints: the raw text, or a cheap text of the HTML."""
     if article.text and article.text.strip():
-        return article.text
-    return html_text(article.html or "")
+        return article.text.strip()
+    from .text.html import quick_text
+
+    return quick_text(article.html or "").strip()   # depth pre-scan first: deep nesting never reaches Lexbor
 
 
 def html_text(html: str) -> str:
