@@ -172,3 +172,15 @@ def test_arbitrary_input_never_raises(text, url):
     d.add(f)
     assert "x" in d
     assert Fingerprint.from_dict(json.loads(json.dumps(f.to_dict()))).exact == f.exact
+
+
+def test_html_copy_of_a_text_article_is_a_duplicate():
+    from streams.text.html import quick_text
+
+    paras = "".join(f"<p>{p}</p>" for p in STORY.split("\n"))
+    html = (f"<html><head><script>var x = 1;</script></head><body><nav><a>Home</a><a>World</a></nav>"
+            f"<article><h1>Talks in Canberra</h1>{paras}</article><footer>© 2024 Example</footer></body></html>")
+    d = Deduper()
+    d.add(fp("text", STORY))
+    v = d.check(fp("html", quick_text(html)))
+    assert v is not None and v.duplicate_of == "text" and v.similarity >= 0.8
