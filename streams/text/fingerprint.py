@@ -146,16 +146,23 @@ class Fingerprint:
         return float(np.count_nonzero(self.sig == other.sig)) / NUM_PERM
 
 
-def _token_info(tok: str) -> tuple[str, str | None]:
-    """(folded token, content stem or None), memoised: news vocabulary repeats, fold() is slow."""
+def _token_info(tok: str) -> tuple[str, tuple[str, ...]]:
+    """(folded words joined by spaces, their content stems) of one whitespace-separated chunk.
+
+    Memoised on the raw chunk (news vocabulary repeats; fold() and the word regex are the
+    slow parts), so a text costs one str.split() plus dict lookups.
+    """
     info = _TOKEN_CACHE.get(tok)
     if info is None:
-        f = fold(tok)
-        stem = None
-        if len(f) >= 3 and f not in boilerplate.rules().stopwords:
-            s = _stem(f)
-            stem = s if len(s) >= 3 else None
-        info = (f, stem)
+        words = _TOKEN.findall(fold(tok))
+        stems = []
+        stop = boilerplate.rules().stopwords
+        for w in words:
+            if len(w) >= 3 and w not in stop:
+                st = _stem(w)
+                if len(st) >= 3:
+                    stems.append(st)
+        info = (" ".join(words), tuple(stems))
         if len(_TOKEN_CACHE) >= TOKEN_CACHE_SIZE:
             _TOKEN_CACHE.clear()
         _TOKEN_CACHE[tok] = info
@@ -163,9 +170,12 @@ def _token_info(tok: str) -> tuple[str, str | None]:
 
 
 def _features(text: str) -> tuple[str, set[str]]:
-    infos = [_token_info(t) for t in _TOKEN.findall(text.lower())]
-    stream = " ".join(f for f, _ in infos if f)
-    return stream, {s for _, s in infos if s}
+    infos = [_token_info(t) for t in text.lower().split()]
+    stream = " ".join(w for w, _ in infos if w)
+    feats: set[str] = set()
+    for _, stems in infos:
+        feats.update(stems)
+    return stream, feats
 
 
 _local = threading.local()
