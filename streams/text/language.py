@@ -17,9 +17,9 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-SAMPLE_LINES = 4          # article-level vote over this many longest lines ...
-SEGMENT_CHARS = 90        # ... each judged on its first SEGMENT_CHARS characters (cost ~0.3 µs/char),
-SAMPLE_BUDGET = 300       # or more when fewer lines share this budget
+SAMPLE_LINES = 3          # article-level vote over this many longest lines ...
+SEGMENT_CHARS = 80        # ... each judged on its first SEGMENT_CHARS characters (cost ~0.3 µs/char),
+SAMPLE_BUDGET = 240       # or more when fewer lines share this budget
 MIN_CONFIDENCE = 0.30     # below this the article is "und"
 LINE_MIN_LETTERS = 20     # shorter lines are never reported as stray
 LINE_CHARS = 90           # a line is judged on its first LINE_CHARS characters
