@@ -218,3 +218,10 @@ def test_code_like_junk_is_bounded(text):
         clean_article(text, None)
     except StageError:
         pass
+
+
+def test_every_contains_phrase_has_a_substring_gate():
+    # an empty gate alternative would send every line through the slow full regex
+    from streams.text.boilerplate import rules
+
+    assert "" not in rules().anchors.pattern.split("|")

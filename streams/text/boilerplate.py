@@ -53,9 +53,17 @@ def _alt(phrases) -> str:
 
 
 def _anchor(phrase: str) -> str:
-    """Longest word of a phrase whose characters have no fold variants (a plain `in` test)."""
-    words = [w for w in key(phrase).split() if all(len(_INV.get(c, ())) <= 1 for c in w)]
-    return max(words, key=len) if words else key(phrase)
+    """Longest run of characters without fold variants in a phrase (a plain substring test on
+    the raw lower-cased line); "" (always check) when no such run of 3+ characters exists."""
+    best, run = "", ""
+    for c in key(phrase) + " ":
+        if c != " " and len(_INV.get(c, ())) <= 1:
+            run += c
+            continue
+        if len(run) > len(best):
+            best = run
+        run = ""
+    return best if len(best) >= 3 else ""
 
 
 def _kinds(d: dict) -> str:
@@ -69,7 +77,7 @@ class Rules:
     exact: re.Pattern                 # ^(?P<kind>...)$ on the trimmed line
     prefix: re.Pattern                # ^(?P<kind>...)
     contains: re.Pattern              # (?P<kind>...) anywhere
-    anchors: tuple                    # literal words, one per contains-phrase: cheap gate for `contains`
+    anchors: re.Pattern               # literal substrings, one per contains-phrase: cheap gate for `contains`
     max_exact: int                    # longest exact/cut phrase + MAX_EXTRA (length gate)
     stopwords: frozenset
 
@@ -96,7 +104,8 @@ def rules() -> Rules:
         exact=re.compile(rf"^(?:{_kinds(exact)})$"),
         prefix=re.compile(rf"^(?:{_kinds(prefix)})"),
         contains=re.compile(_kinds(contains)),
-        anchors=tuple(sorted({_anchor(p) for v in contains.values() for p in v})),
+        anchors=re.compile("|".join(re.escape(a) for a in sorted({_anchor(p) for v in contains.values() for p in v},
+                                                                  key=len, reverse=True))),
         max_exact=longest + MAX_EXTRA + 2,
         stopwords=frozenset(stop),
     )
@@ -140,7 +149,7 @@ def classify(line: str) -> tuple[str, str] | None:
     m = r.prefix.match(head)
     if m is not None:
         return "drop", m.lastgroup
-    if len(line) < KEY_CHARS and any(a in low for a in r.anchors):
+    if len(line) < KEY_CHARS and r.anchors.search(low) is not None:
         if _MARKS.search(low):
             low = _MARKS.sub("", low)
         m = r.contains.search(low)
