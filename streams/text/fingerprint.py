@@ -3,8 +3,8 @@
 A duplicate is the same story text (re-scrape, syndicated copy, light edit, machine
 re-write or re-translation); the same event told in other words by another outlet or in
 another language is not. Measured on the dev set (see tests/test_dev_text.py):
-re-written/re-translated copies share ~0.45-0.75 of their content-word stems, different
-stories of the same event <= ~0.2, so near duplicates are judged on the Jaccard
+re-written/re-translated copies share ~0.4-0.8 of their content-word stems (MinHash estimate), different
+stories of the same event <= ~0.25, so near duplicates are judged on the Jaccard
 similarity of *sets of content-word stems* (stopwords out, Arabic clitics stripped,
 stems cut to STEM_CHARS), estimated from a 128-value MinHash.
 
