@@ -5,6 +5,7 @@ then imports the agent modules so `streams worker` finds them.
 """
 from __future__ import annotations
 
+import os
 import time
 
 import faust
@@ -107,4 +108,9 @@ async def report_lag() -> None:
         M.consumer_lag.labels(tp.topic, str(tp.partition)).set(max(0, hw - (committed or 0)))
 
 
-from .agents import clean as _clean, dedup as _dedup, extract as _extract, language as _language  # noqa: E402,F401
+if os.environ.get("STREAMS_BENCH") == "passthrough":
+    # `streams bench` only: the same app and settings with one consume-and-re-produce agent
+    # instead of the pipeline, to measure what the framework alone costs per message.
+    from .agents import passthrough as _passthrough  # noqa: E402,F401
+else:
+    from .agents import clean as _clean, dedup as _dedup, extract as _extract, language as _language  # noqa: E402,F401

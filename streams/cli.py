@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--latency-articles", type=int, default=1000)
     b.add_argument("--runs", type=int, default=1)
     b.add_argument("--json", action="store_true")
+    b.add_argument("--seed", type=int, default=1, help="article generator seed")
+    b.add_argument("--batch-size", type=int, default=None, help="STREAMS_BATCH_SIZE for the bench workers")
+    b.add_argument("--no-micro", action="store_true", help="skip the in-process stage micro-benchmarks")
     b.set_defaults(func=cmd_bench)
     return p
 

