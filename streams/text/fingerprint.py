@@ -46,7 +46,7 @@ _SEED = 0x5EED_D1B0
 
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640\u200c\u200d]+")  # words, with Arabic marks inside
 TOKEN_CACHE_SIZE = 200_000
-_TOKEN_CACHE: dict[str, tuple[str, str | None]] = {}
+_TOKEN_CACHE: dict[str, tuple[str, tuple[int, ...]]] = {}
 _AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid|"
@@ -146,11 +146,11 @@ class Fingerprint:
         return float(np.count_nonzero(self.sig == other.sig)) / NUM_PERM
 
 
-def _token_info(tok: str) -> tuple[str, tuple[str, ...]]:
-    """(folded words joined by spaces, their content stems) of one whitespace-separated chunk.
+def _token_info(tok: str) -> tuple[str, tuple[int, ...]]:
+    """(folded words joined by spaces, crc32 of their content stems) of one whitespace chunk.
 
-    Memoised on the raw chunk (news vocabulary repeats; fold() and the word regex are the
-    slow parts), so a text costs one str.split() plus dict lookups.
+    Memoised on the raw chunk (news vocabulary repeats; fold(), the word regex and crc32
+    are the slow parts), so a text costs one str.split() plus dict lookups.
     """
     info = _TOKEN_CACHE.get(tok)
     if info is None:
@@ -161,7 +161,7 @@ def _token_info(tok: str) -> tuple[str, tuple[str, ...]]:
             if len(w) >= 3 and w not in stop:
                 st = _stem(w)
                 if len(st) >= 3:
-                    stems.append(st)
+                    stems.append(zlib.crc32(st.encode("utf-8", "surrogatepass")))
         info = (" ".join(words), tuple(stems))
         if len(_TOKEN_CACHE) >= TOKEN_CACHE_SIZE:
             _TOKEN_CACHE.clear()
@@ -169,26 +169,31 @@ def _token_info(tok: str) -> tuple[str, tuple[str, ...]]:
     return info
 
 
-def _features(text: str) -> tuple[str, set[str]]:
-    infos = [_token_info(t) for t in text.lower().split()]
-    stream = " ".join(w for w, _ in infos if w)
-    feats: set[str] = set()
-    for _, stems in infos:
-        feats.update(stems)
-    return stream, feats
+def _features(text: str) -> tuple[str, set[int]]:
+    """(folded token stream for the exact hash, set of content-stem hashes)."""
+    words: list[str] = []
+    feats: set[int] = set()
+    get = _TOKEN_CACHE.get
+    for t in text.lower().split():
+        info = get(t) or _token_info(t)
+        if info[0]:
+            words.append(info[0])
+        if info[1]:
+            feats.update(info[1])
+    return " ".join(words), feats
 
 
 _local = threading.local()
 
 
-def _minhash(feats: set[str]) -> np.ndarray:
+def _minhash(feats: set[int]) -> np.ndarray:
     """min over features of the multiply-shift hashes ((a*x + b) mod 2^64) >> 32, per permutation.
 
     Computed in a reused (features x perms) buffer: fresh 300 KB temporaries cost mmap page
     faults on every call (~4x slower). `>> 32` is monotonic, so it is applied after the min.
     """
     n = len(feats)
-    hv = np.fromiter((zlib.crc32(f.encode("utf-8", "surrogatepass")) for f in feats), dtype=np.uint64, count=n)
+    hv = np.fromiter(feats, dtype=np.uint64, count=n)
     buf = getattr(_local, "buf", None)
     if buf is None or buf.shape[0] < n:
         buf = _local.buf = np.empty((max(n, 512), NUM_PERM), dtype=np.uint64)
