@@ -42,10 +42,17 @@ def _median_us(samples: list[float]) -> float:
 
 
 def bench_text(articles: list[dict], repeat: int = 3) -> dict:
-    """Median µs per article for clean+language and for dedup (fingerprint+check+add)."""
+    """Median µs per article for clean+language and for dedup (fingerprint+check+add).
+
+    Each repeat runs all articles (a fresh Deduper per repeat); the figure reported is the
+    lowest of the per-repeat medians (the host is shared: the least disturbed run is the
+    closest to the code's own cost).
+    """
     model()  # load outside the timings
-    clean_t, lang_t, cl_t, dedup_t, fp_t = [], [], [], [], []
-    for _ in range(repeat):
+    keys = ("clean_us", "language_us", "clean_language_us", "fingerprint_us", "dedup_us")
+    best = {k: float("inf") for k in keys}
+    for r in range(repeat):
+        runs: dict[str, list[float]] = {k: [] for k in keys}
         dd = Deduper()
         for i, a in enumerate(articles):
             text, html = a.get("text"), a.get("html")
@@ -59,26 +66,18 @@ def bench_text(articles: list[dict], repeat: int = 3) -> dict:
             t2 = time.perf_counter()
             raw = text if text else quick_text(html or "")
             t3 = time.perf_counter()
-            fp = fingerprint(f"{a.get('id', i)}#{_}", a.get("url"), raw, float(i))
+            fp = fingerprint(f"{a.get('id', i)}#{r}", a.get("url"), raw, float(i))
             t4 = time.perf_counter()
             if dd.check(fp) is None:
                 dd.add(fp)
             t5 = time.perf_counter()
-            clean_t.append(t1 - t0)
-            lang_t.append(t2 - t1)
-            cl_t.append(t2 - t0)
-            fp_t.append(t4 - t3)
-            dedup_t.append(t5 - t3)
+            for k, v in zip(keys, (t1 - t0, t2 - t1, t2 - t0, t4 - t3, t5 - t3)):
+                runs[k].append(v)
+        for k in keys:
+            best[k] = min(best[k], _median_us(runs[k]))
     chars = [len(a.get("text") or a.get("html") or "") for a in articles]
-    return {
-        "articles": len(articles),
-        "median_chars": statistics.median(chars) if chars else 0,
-        "clean_us": _median_us(clean_t),
-        "language_us": _median_us(lang_t),
-        "clean_language_us": _median_us(cl_t),
-        "fingerprint_us": _median_us(fp_t),
-        "dedup_us": _median_us(dedup_t),
-    }
+    return {"articles": len(articles), "median_chars": statistics.median(chars) if chars else 0,
+            "repeats": repeat, **best}
 
 
 def deduper_memory(n: int = 100_000, seed: int = 7, doc_tokens: int = 450) -> dict:
@@ -130,13 +129,14 @@ def deduper_memory(n: int = 100_000, seed: int = 7, doc_tokens: int = 450) -> di
 
 
 def main(argv: list[str]) -> None:
+    """python -m streams.text.bench [articles.jsonl] [--memory] (default: 300 synthetic 3 KB articles)."""
     if len(argv) > 1 and argv[1] != "--memory":
         with open(argv[1], encoding="utf-8") as f:
             arts = [json.loads(line) for line in f if line.strip()]
     else:
         rng = random.Random(1)
         arts = [{"id": f"s{i}", "url": f"https://example.org/{i}", "text": synthetic_article(rng)} for i in range(300)]
-    print(json.dumps(bench_text(arts), ensure_ascii=False))
+    print(json.dumps(bench_text(arts, repeat=5), ensure_ascii=False))
     if "--memory" in argv:
         print(json.dumps(deduper_memory(), ensure_ascii=False))
 

