@@ -308,7 +308,7 @@ def _median_dict(runs: list[dict]) -> dict:
             out[key] = _median_dict(vals)
         elif isinstance(vals[0], (int, float)) and vals[0] is not None:
             good = [v for v in vals if v is not None]
-            out[key] = round(statistics.median(good), 2) if good else None
+            out[key] = round(statistics.median(good), 3) if good else None
     return out
 
 
