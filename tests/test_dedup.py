@@ -184,3 +184,21 @@ def test_html_copy_of_a_text_article_is_a_duplicate():
     d.add(fp("text", STORY))
     v = d.check(fp("html", quick_text(html)))
     assert v is not None and v.duplicate_of == "text" and v.similarity >= 0.8
+
+
+def test_band_index_merges_keep_answers_and_stay_bounded(monkeypatch):
+    from streams.text import fingerprint as F
+
+    monkeypatch.setattr(F._BandIndex, "MERGE_EVERY", 8)    # force many small and big merges
+    d = Deduper(window=40)
+    for i in range(1500):
+        d.add(fp(f"u{i}", UNRELATED.replace("Friday", f"day {i} district {i * 7919 % 1000} ward {i % 13}")))
+        if i == 700:
+            d.add(fp("story", STORY))
+    assert "story" not in d and d.check(fp("edited", EDITED)) is None      # evicted long ago
+    d.add(fp("story2", STORY))
+    for i in range(20):
+        d.add(fp(f"v{i}", UNRELATED.replace("Friday", f"night {i}")))
+    v = d.check(fp("edited2", EDITED))
+    assert v is not None and v.duplicate_of == "story2"
+    assert len(d._bands) <= 12 * 40 * F.BANDS          # dead entries are compacted away

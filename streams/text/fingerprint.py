@@ -235,24 +235,28 @@ class Verdict:
 
 
 class _BandIndex:
-    """LSH band key -> article slots, compact: sorted numpy arrays plus a small recent dict.
+    """LSH band key -> article slots, compact: two sorted numpy runs plus a small recent dict.
 
     A Python dict entry per band key costs ~80 bytes (x42 bands per article); the sorted
-    arrays cost 12. New keys go to `recent` and are merged (O(N+M) insert, dead slots
-    filtered) every MERGE_EVERY articles; removal only marks the slot dead.
+    arrays cost 12. New keys go to `recent`; every MERGE_EVERY articles they are merged into
+    the small run, and the small run into the big one (dropping dead slots) only when it
+    reaches BIG_RATIO of the big run: rewriting ~50 MB of arrays costs ~0.3 s here, so it
+    must be rare. Removal only marks a slot dead; queries subtract the dead set.
     """
 
     MERGE_EVERY = 2048
+    BIG_RATIO = 0.25
 
     def __init__(self) -> None:
-        self.keys = np.empty(0, dtype=np.uint64)
-        self.slots = np.empty(0, dtype=np.int32)
+        self.runs = [(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32)),   # big
+                     (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32))]   # small
         self.recent: dict[int, list[int]] = {}
-        self.recent_articles = 0
+        self.recent_keys: list[int] = []      # the same entries as flat lists, for a fast merge
+        self.recent_slots: list[int] = []     # one slot per article (BANDS keys each)
         self.dead: set[int] = set()
 
     def __len__(self) -> int:
-        return int(self.keys.size) + sum(len(v) for v in self.recent.values())
+        return sum(int(k.size) for k, _ in self.runs) + len(self.recent_keys)
 
     def add(self, slot: int, keys: list[int]) -> None:
         for k in keys:
@@ -261,56 +265,64 @@ class _BandIndex:
                 self.recent[k] = [slot]
             else:
                 v.append(slot)
-        self.recent_articles += 1
-        if self.recent_articles >= self.MERGE_EVERY:
+        self.recent_keys.extend(keys)
+        self.recent_slots.append(slot)
+        if len(self.recent_slots) >= self.MERGE_EVERY:
             self.merge()
 
     def remove(self, slot: int) -> None:
         self.dead.add(slot)
-        if len(self.dead) > max(self.MERGE_EVERY, self.keys.size // (BANDS * 4)):
-            self.merge()
 
     def query(self, keys: list[int]) -> set[int]:
         out: set[int] = set()
-        if self.keys.size:
-            q = np.asarray(keys, dtype=np.uint64)
-            lo = np.searchsorted(self.keys, q, side="left")
-            hi = np.searchsorted(self.keys, q, side="right")
-            for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist()):
-                out.update(self.slots[a:b].tolist())
+        q = None
+        for run_keys, run_slots in self.runs:
+            if not run_keys.size:
+                continue
+            if q is None:
+                q = np.asarray(keys, dtype=np.uint64)
+            lo = np.searchsorted(run_keys, q, side="left")
+            hi = np.searchsorted(run_keys, q, side="right")
+            hit = hi > lo
+            for a, b in zip(lo[hit].tolist(), hi[hit].tolist()):
+                out.update(run_slots[a:b].tolist())
         for k in keys:
             v = self.recent.get(k)
             if v is not None:
                 out.update(v)
-        if self.dead:
+        if self.dead and out:
             out -= self.dead
         return out
 
-    def merge(self) -> None:
-        keys, slots = self.keys, self.slots
-        if self.dead:
-            dead = np.fromiter(self.dead, dtype=np.int32, count=len(self.dead))
-            alive = ~np.isin(slots, dead)
-            keys, slots = keys[alive], slots[alive]
-            self.dead = set()
-        if self.recent:
-            n = sum(len(v) for v in self.recent.values())
-            nk = np.empty(n, dtype=np.uint64)
-            ns = np.empty(n, dtype=np.int32)
-            i = 0
-            for k, v in self.recent.items():
-                for slot in v:
-                    nk[i] = k
-                    ns[i] = slot
-                    i += 1
+    def _alive(self, slots: np.ndarray, dead: np.ndarray | None) -> np.ndarray | None:
+        if dead is None or not slots.size:
+            return None
+        return ~np.isin(slots, dead, kind="table")   # O(N) lookup table over the slot range
+
+    def merge(self, full: bool = False) -> None:
+        """recent -> small run; small -> big when it is large (or `full`), dropping dead slots."""
+        dead = np.fromiter(self.dead, dtype=np.int32, count=len(self.dead)) if self.dead else None
+        (bk, bs), (sk, ss) = self.runs
+        if self.recent_slots:
+            nk = np.array(self.recent_keys, dtype=np.uint64)
+            ns = np.repeat(np.array(self.recent_slots, dtype=np.int32), BANDS)[: nk.size]
             order = np.argsort(nk, kind="stable")
             nk, ns = nk[order], ns[order]
-            pos = np.searchsorted(keys, nk, side="right")
-            keys = np.insert(keys, pos, nk)
-            slots = np.insert(slots, pos, ns)
-            self.recent = {}
-        self.recent_articles = 0
-        self.keys, self.slots = keys, slots
+            pos = np.searchsorted(sk, nk, side="right")
+            sk, ss = np.insert(sk, pos, nk), np.insert(ss, pos, ns)
+            self.recent, self.recent_keys, self.recent_slots = {}, [], []
+        if full or sk.size >= self.BIG_RATIO * max(bk.size, self.MERGE_EVERY * BANDS * 4):
+            alive = self._alive(bs, dead)
+            if alive is not None:
+                bk, bs = bk[alive], bs[alive]
+            alive = self._alive(ss, dead)
+            if alive is not None:
+                sk, ss = sk[alive], ss[alive]
+            pos = np.searchsorted(bk, sk, side="right")
+            bk, bs = np.insert(bk, pos, sk), np.insert(bs, pos, ss)
+            sk, ss = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32)
+            self.dead = set()
+        self.runs = [(bk, bs), (sk, ss)]
 
 
 class _Entry(NamedTuple):
