@@ -7,8 +7,8 @@ Every failure is a `StageError` with a stable reason slug that ends in the DLQ.
 from __future__ import annotations
 
 import math
+import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -37,16 +37,17 @@ def _check_str(obj: dict, name: str, cap: int) -> str | None:
     return value
 
 
+# C0/C1 controls (category Cc) except \t and \n, surrogates (Cs), and the non-characters U+FFFE/U+FFFF
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _scrub(text: str | None) -> str | None:
     """Drop NUL and other C0/C1 control characters (keep newlines and tabs), surrogates too."""
     if not text:
         return text
     if text.isprintable():
         return text
-    return "".join(
-        ch for ch in text
-        if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cs") or ch == "\ufffe" or ch == "\uffff")
-    )
+    return _CONTROL.sub("", text)   # a regex: the per-character loop was ~1.7 ms of a 3 KB article
 
 
 def parse_raw(value: Any, settings: Settings, received_ms: int = 0) -> Article:
