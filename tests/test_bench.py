@@ -39,7 +39,7 @@ def test_bench_reports_every_figure(result):
 
 def test_bench_values_are_sane(result):
     assert result["throughput_aps"] > 0 and result["passthrough_aps"] > 0
-    assert result["ratio"] == pytest.approx(result["throughput_aps"] / result["passthrough_aps"], rel=0.01)
+    assert result["ratio"] == pytest.approx(result["throughput_aps"] / result["passthrough_aps"], rel=0.02, abs=0.001)
     lat = result["latency_ms"]
     assert 0 <= lat["p50"] <= lat["p95"] <= lat["p99"] <= lat["max"]
     assert 20 < result["peak_rss_mb"] < 4000                # a real Python worker was sampled
