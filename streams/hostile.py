@@ -53,6 +53,8 @@ STORIES = {
            "في السودان وغزة.",
     "ar10": "استقبل رئيس دولة الإمارات في أبوظبي الرئيس الكيني وجرى توقيع مذكرات تفاهم في الزراعة "
             "والموانئ واللوجستيات.",
+    "ar11": "عقد وزيرا خارجية لبنان وقبرص اجتماعا في نيقوسيا لبحث ترسيم الحدود البحرية والتعاون في "
+            "مجال التنقيب عن الغاز.",
     "en1": "The Brazilian foreign minister arrived in Pretoria on Monday for talks with South African "
            "officials on trade and climate finance.",
     "en2": "Kenya and Ethiopia signed a memorandum of understanding on cross-border electricity trade "
@@ -204,7 +206,7 @@ def _cases() -> list[HostileCase]:
                     "Monday 3 March 2025 ") * 2_800), "terminal"),
         HostileCase("long_line_190k", _doc("longline", text=(S["ar1"] + " " + S["en1"] + " ") * 700), "terminal",
                     "~190k characters without a newline"),
-        HostileCase("newlines_150k", _doc("newlines", text="\n" * 150_000 + S["ar2"]), "terminal"),
+        HostileCase("newlines_150k", _doc("newlines", text="\n" * 150_000 + S["ar11"]), "terminal"),
         HostileCase("zalgo_combining", _doc("zalgo", text="ز" + "\u0651\u064e" * 40_000 + " " + S["en2"]), "terminal"),
         # --- unsupported scripts: processed, not dead-lettered ---
         *[HostileCase(f"unsupported_{k}", _article(f"unsup-{k}", v), "processed:unsupported_language")
