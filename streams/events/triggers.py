@@ -18,7 +18,7 @@ import ahocorasick
 from streams.text.normalize import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "lexicon"
-KINDS = ("trigger", "cue", "role")
+KINDS = ("trigger", "cue", "role", "stop")
 
 # Arabic proclitic clusters accepted before a pattern (conjunction, prepositions, future,
 # article); and pronoun / dual / plural suffixes accepted after it.
@@ -171,6 +171,10 @@ class Lexicon:
                 continue
             out.append(h)
             last_end[h.kind] = h.end
+        stops = [h for h in out if h.kind == "stop"]
+        if stops:   # a word that merely contains a trigger (فيصل = ف+يصل, وزارات = و+زار+ات)
+            covered = {i for st in stops for i in range(st.start, st.end)}
+            out = [h for h in out if h.kind != "stop" and not any(i in covered for i in range(h.start, h.end))]
         return out
 
 
