@@ -36,7 +36,7 @@ class Settings:
     stage_timeout: float = 2.0                 # STREAMS_STAGE_TIMEOUT: seconds one article may take per stage
     dedup_window: int = 100_000                # STREAMS_DEDUP_WINDOW: articles remembered for dedup
     dedup_max_age_days: float = 30.0           # STREAMS_DEDUP_MAX_AGE_DAYS
-    dedup_threshold: float = 0.7               # STREAMS_DEDUP_THRESHOLD: MinHash Jaccard for near-dups
+    dedup_threshold: float = 0.35              # STREAMS_DEDUP_THRESHOLD: MinHash Jaccard for near-dups
     languages: tuple = ("ar", "en", "fr", "ru", "fa", "ur", "it", "es", "de", "tr")  # STREAMS_LANGUAGES
     log_level: str = "info"                    # STREAMS_LOG_LEVEL
 

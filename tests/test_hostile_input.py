@@ -20,20 +20,8 @@ from streams.settings import Settings
 
 CASES = hostile_cases()
 
-# Known bugs in other modules, reported with their fix (see docs/robustness.md, "Open findings"):
-KNOWN = {
-    # fingerprint.py: a body without tokens hashes to blake2b("") -> "exact duplicate" of the previous empty one
-    "emoji_only": "empty fingerprint matches as an exact duplicate",
-    "parentheses_100k": "empty fingerprint matches as an exact duplicate",
-    # clean.py _HASHTAGS ^(?:#\S{1,60}\s*){1,20}$ backtracks on glued '#' tokens
-    "punctuation_soup": "clean.py _HASHTAGS catastrophic backtracking",
-    "glued_hashtags": "clean.py _HASHTAGS catastrophic backtracking",
-}
-
-
 def _params():
-    return [pytest.param(c, id=c.name, marks=pytest.mark.xfail(reason=KNOWN[c.name], strict=False))
-            if c.name in KNOWN else pytest.param(c, id=c.name) for c in CASES]
+    return [pytest.param(c, id=c.name) for c in CASES]
 
 
 def _matches(expect: str, o: Outcome) -> bool:
@@ -78,7 +66,6 @@ def test_in_process_outcome(case, outcomes):
     assert _matches(case.expect, o), f"{case.name}: expected {case.expect}, got {o.terminal} {o.reason or o.status}"
 
 
-@pytest.mark.xfail(reason=KNOWN["glued_hashtags"], strict=False)
 def test_no_stage_ran_into_the_time_limit(outcomes):
     timed_out = [name for name, o in outcomes.items() if o.reason == "stage_timeout"]
     assert not timed_out, f"pathological input hit STREAMS_STAGE_TIMEOUT (unbounded work somewhere): {timed_out}"
@@ -132,8 +119,6 @@ def test_hostile_catalogue_through_a_real_worker(broker, tmp_path, outcomes):
         ends = ledger.terminal.get(o.article_id, [])
         assert len(ends) == 1, f"{c.name} ({o.article_id}) ended in {[t for t, _ in ends]}"
         topic, value = ends[0]
-        if "empty fingerprint" in KNOWN.get(c.name, "") or c.name == "html_only_script_style":
-            continue    # which empty body is "the original" depends on partition order (known bug above)
         assert topic == kafka_terminal[o.terminal], f"{c.name}: in-process {o.terminal}, Kafka {topic}"
         if topic == T.DLQ:
             assert value["reason"] == o.reason and value["stage"] == o.stage, c.name

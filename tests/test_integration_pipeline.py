@@ -28,12 +28,19 @@ def test_every_input_ends_in_exactly_one_terminal_topic(pipeline_run):
 
 
 def test_examples_produce_events_duplicates_and_dead_letters(pipeline_run):
+    from .conftest import MALFORMED
+
     ledger = pipeline_run["ledger"]
     ends = [topic for e in ledger.terminal.values() for topic, _ in e]
     assert ends.count(T.PROCESSED) >= 10
     assert ends.count(T.DUPLICATES) >= 1
-    assert ends.count(T.DLQ) >= 3
     assert len(ledger.events) >= 5
+    # every malformed message is dead-lettered: by id where one can be read, otherwise without
+    malformed_ids = [article_error_id(line) for line in MALFORMED]
+    for art_id in filter(None, malformed_ids):
+        assert [t for t, _ in ledger.terminal[art_id]] == [T.DLQ], art_id
+    assert ends.count(T.DLQ) == len(list(filter(None, malformed_ids)))
+    assert len(ledger.dlq_without_id) == malformed_ids.count(None)
 
 
 def test_events_validate_against_the_published_schema(pipeline_run):

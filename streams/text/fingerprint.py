@@ -382,7 +382,7 @@ class Deduper:
                 sim = 1.0 if other.exact == fp.exact else self._similarity(fp, other)
                 if sim >= URL_BODY_SIMILARITY:
                     return Verdict(self._earliest(other_id, fp), "url", round(sim, 4))
-        other_id = self._exact.get(fp.exact)
+        other_id = self._exact.get(fp.exact) if fp.n else None   # no tokens: nothing to compare
         if other_id is not None and other_id != fp.article_id:
             return Verdict(other_id, "exact", 1.0)
         if fp.n < MIN_FEATURES:
@@ -436,7 +436,8 @@ class Deduper:
         self._sigs[row] = fp.sig
         self._entries[fp.article_id] = _Entry(slot, row, fp.ts, fp.exact, fp.url, fp.n)
         self._by_slot[slot] = (fp.article_id, row)
-        self._exact.setdefault(fp.exact, fp.article_id)
+        if fp.n:    # an empty token stream hashes alike for every empty body: never index it
+            self._exact.setdefault(fp.exact, fp.article_id)
         if fp.url:
             self._url[fp.url] = fp.article_id
         if fp.n >= MIN_FEATURES:
