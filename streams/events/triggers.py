@@ -172,9 +172,12 @@ class Lexicon:
             out.append(h)
             last_end[h.kind] = h.end
         stops = [h for h in out if h.kind == "stop"]
-        if stops:   # a word that merely contains a trigger (فيصل = ف+يصل, وزارات = و+زار+ات)
-            covered = {i for st in stops for i in range(st.start, st.end)}
-            out = [h for h in out if h.kind != "stop" and not any(i in covered for i in range(h.start, h.end))]
+        if stops:   # a word that merely contains a trigger (فيصل = ف+يصل, وزارات = و+زار+ات);
+            # a longer hit that spans the whole stop word ("وزارة الخارجية") stays
+            covered = {i: st for st in stops for i in range(st.start, st.end)}
+            out = [h for h in out if h.kind != "stop" and all(
+                (st := covered.get(i)) is None or (h.start <= st.start and st.end <= h.end)
+                for i in range(h.start, h.end))]
         return out
 
 
