@@ -124,6 +124,11 @@ def _ru_adj(w: str) -> list[str]:
 def ru_inflect(name: str) -> set[str]:
     """Common case forms of a Russian toponym (each word in the same case slot)."""
     words = name.split(" ")
+    if "-" in name and len(words) == 1:   # Эр-Рияд -> Эр-Рияде, Тель-Авив -> Тель-Авиве: the last part declines
+        head, _, last = name.rpartition("-")
+        if last[:1].isupper() and not last.lower().endswith(("ий", "ый", "ой", "ая")):
+            return {name} | {head + "-" + f for f in _ru_noun(last)}
+        return {name}
     if len(words) > 3 or "-" in name:
         return {name}
     forms_per_word = []

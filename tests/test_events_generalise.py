@@ -244,6 +244,156 @@ CASES = [
      "Colloquio telefonico lunedì tra la premier Giorgia Meloni e il presidente turco Recep Tayyip Erdogan "
      "sulla situazione in Medio Oriente, ha reso noto Palazzo Chigi.",
      ["call ITA,TUR @- 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 2
+    ("ar-emir-dateline", "ar", PUB,
+     "الدوحة - قنا\nاستقبل حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى صباح اليوم فخامة "
+     "الرئيس بول كاغامي رئيس جمهورية رواندا والوفد المرافق، وذلك بمناسبة زيارته الرسمية للبلاد.",
+     ["visit RWA>QAT @QAT 2025-11-04 occurred", "?meeting QAT,RWA @QAT 2025-11-04 occurred"]),
+    ("ar-saudi-protocol", "ar", PUB,
+     "استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس مجلس الوزراء، في "
+     "قصر اليمامة بالرياض اليوم، رئيس جمهورية السنغال باسيرو ديوماي فاي. وجرى خلال الاستقبال استعراض "
+     "العلاقات الثنائية وفرص تطويرها.",
+     ["meeting SAU,SEN @SAU 2025-11-04 occurred", "?visit SEN>SAU @SAU 2025-11-04 occurred"]),
+    ("ar-sisi-headline-call", "ar", PUB,
+     "السيسي يتلقى اتصالاً هاتفياً من رئيس الوزراء البريطاني\n"
+     "تلقى الرئيس عبد الفتاح السيسي، مساء اليوم، اتصالاً هاتفياً من رئيس الوزراء البريطاني كير ستارمر، "
+     "حيث تم التأكيد على أهمية تثبيت وقف إطلاق النار في قطاع غزة.",
+     ["call EGY,GBR @- 2025-11-04 occurred"]),
+    ("ar-phone-discuss", "ar", PUB,
+     "بحث وزير الخارجية السعودي الأمير فيصل بن فرحان هاتفيا مع نظيره الإيراني عباس عراقجي، اليوم الثلاثاء، "
+     "المستجدات الإقليمية.",
+     ["call IRN,SAU @- 2025-11-04 occurred"]),
+    ("ar-tehran-talks", "ar", PUB,
+     "أجرى وزير الخارجية الإيراني عباس عراقجي محادثات في طهران الاثنين مع نظيره التركي هاكان فيدان "
+     "تناولت الأوضاع في سوريا والتعاون الاقتصادي.",
+     ["meeting IRN,TUR @IRN 2025-11-03 occurred", "?visit TUR>IRN @IRN 2025-11-03 occurred"]),
+    ("ar-rubio-tomorrow", "ar", PUB,
+     "من المقرر أن يصل وزير الخارجية الأمريكي ماركو روبيو إلى تل أبيب غدا الأربعاء، في أول زيارة له منذ "
+     "توليه منصبه، يلتقي خلالها رئيس الوزراء الإسرائيلي.",
+     ["visit USA>ISR @ISR 2025-11-05 planned", "?meeting ISR,USA @ISR - planned"]),
+    ("ar-turkey-iraq-deal", "ar", PUB,
+     "وقعت تركيا والعراق، الاثنين في بغداد، اتفاقية إطارية للتعاون في مجال المياه، بحضور رئيس الوزراء "
+     "العراقي محمد شياع السوداني ووزير الخارجية التركي هاكان فيدان.",
+     ["agreement IRQ,TUR @IRQ 2025-11-03 occurred", "?visit TUR>IRQ @IRQ 2025-11-03 occurred"]),
+    ("ar-au-visit", "ar", PUB,
+     "يزور رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف الخرطوم الأسبوع المقبل لبحث سبل إنهاء الحرب، "
+     "بحسب بيان للمفوضية.",
+     ["visit AU>SDN @SDN - planned"]),
+    ("ar-oman-fm-visit", "ar", PUB,
+     "وصل وزير الخارجية العماني بدر بن حمد البوسعيدي إلى طهران اليوم الثلاثاء في زيارة رسمية يجري خلالها "
+     "مباحثات مع كبار المسؤولين الإيرانيين.",
+     ["visit OMN>IRN @IRN 2025-11-04 occurred", "?meeting IRN,OMN @IRN - planned"]),
+    ("ar-recalled-year", "ar", PUB,
+     "قال المتحدث باسم الخارجية الصينية إن بكين تتطلع إلى تعزيز التعاون مع القاهرة. وكان الرئيس الصيني شي "
+     "جين بينغ قد زار مصر في يناير 2016 حيث وقع البلدان عدة اتفاقيات.",
+     ["?visit CHN>EGY @EGY - occurred", "?agreement CHN,EGY @EGY - occurred"]),
+    ("ar-negated", "ar", PUB,
+     "نفت وزارة الخارجية المصرية ما تردد عن زيارة مرتقبة لوزير الخارجية إلى طهران، مؤكدة أن الوزير لم "
+     "يلتق أي مسؤول إيراني خلال الأسبوع الماضي.",
+     []),
+
+    ("en-spoke-phone", "en", PUB,
+     "Secretary of State Marco Rubio spoke by phone on Monday with Saudi Foreign Minister Prince Faisal bin "
+     "Farhan about the situation in Sudan, State Department spokesperson said.",
+     ["call SAU,USA @- 2025-11-03 occurred"]),
+    ("en-hosted-white-house", "en", PUB,
+     "President Donald Trump hosted Hungarian Prime Minister Viktor Orban at the White House on Friday, "
+     "praising him as a strong leader.",
+     ["meeting HUN,USA @USA 2025-10-31 occurred", "?visit HUN>USA @USA 2025-10-31 occurred"]),
+    ("en-two-stop-tour", "en", PUB,
+     "BEIJING - Chinese Foreign Minister Wang Yi will visit Egypt and Tunisia from November 10 to 13, a "
+     "foreign ministry spokeswoman told a regular news briefing on Tuesday.",
+     ["visit CHN>EGY @EGY 2025-11-10 planned", "visit CHN>TUN @TUN - planned"]),
+    ("en-eu-egypt-signed", "en", PUB,
+     "European Commission President Ursula von der Leyen and Egyptian President Abdel Fattah al-Sisi signed "
+     "a strategic partnership agreement in Cairo on Sunday.",
+     ["agreement EGY,EU @EGY 2025-11-02 occurred", "?visit EU>EGY @EGY 2025-11-02 occurred"]),
+    ("en-round-of-talks", "en", PUB,
+     "ISTANBUL - Pakistan and Afghanistan began a third round of talks in Istanbul on Monday aimed at "
+     "consolidating a fragile ceasefire, Turkish officials said.",
+     ["negotiation AFG,PAK @TUR 2025-11-03 occurred"]),
+    ("en-recalled-year", "en", PUB,
+     "Chinese exports to the United States fell sharply in October. Biden and Xi had met in Woodside, "
+     "California, in November 2023, agreeing to resume military communications.",
+     ["?meeting CHN,USA @USA - occurred"]),
+    ("en-negated", "en", PUB,
+     "Iran's foreign ministry said on Tuesday that no meeting with U.S. officials was planned and that Tehran "
+     "would not negotiate under pressure.",
+     []),
+    ("en-readalso", "en", PUB,
+     "Oil prices rose on Tuesday as traders weighed supply disruptions and a weaker dollar, with Brent crude "
+     "futures climbing 1.2 percent to settle near their highest level in three weeks, analysts said.\n"
+     "Read more:\nIndian PM Modi arrives in Tokyo for annual summit\nEgypt, Qatar sign investment deal",
+     []),
+
+    ("fr-elysee", "fr", PUB,
+     "Emmanuel Macron a reçu mardi à l'Élysée le président sénégalais Bassirou Diomaye Faye pour un "
+     "entretien consacré à la coopération économique et sécuritaire.",
+     ["meeting FRA,SEN @FRA 2025-11-04 occurred", "?visit SEN>FRA @FRA 2025-11-04 occurred"]),
+    ("fr-planned", "fr", PUB,
+     "Le ministre des Affaires étrangères Jean-Noël Barrot se rendra la semaine prochaine en Algérie, a "
+     "annoncé mardi le Quai d'Orsay.",
+     ["visit FRA>DZA @DZA - planned"]),
+    ("fr-stats", "fr", PUB,
+     "Les exportations françaises vers la Chine ont reculé de 5 % au troisième trimestre, selon les douanes, "
+     "tandis que les importations en provenance des États-Unis ont progressé.",
+     []),
+
+    ("ru-erdogan-aliyev", "ru", PUB,
+     "Президент Турции Реджеп Тайип Эрдоган встретился в понедельник в Баку с президентом Азербайджана "
+     "Ильхамом Алиевым.",
+     ["meeting AZE,TUR @AZE 2025-11-03 occurred", "?visit TUR>AZE @AZE 2025-11-03 occurred"]),
+    ("ru-sisi-received", "ru", PUB,
+     "Президент Египта Абдель Фаттах ас-Сиси принял во вторник в Каире короля Иордании Абдаллу II. Стороны "
+     "обсудили ситуацию в секторе Газа.",
+     ["meeting EGY,JOR @EGY 2025-11-04 occurred", "?visit JOR>EGY @EGY 2025-11-04 occurred"]),
+    ("ru-agreement", "ru", PUB,
+     "Саудовская Аравия и Пакистан подписали в Эр-Рияде соглашение о взаимной обороне, сообщило саудовское "
+     "агентство SPA во вторник.",
+     ["agreement PAK,SAU @SAU 2025-11-04 occurred"]),
+    ("ru-sport", "ru", PUB,
+     "Сборная Ирана встретится со сборной Японии в финале Кубка Азии в четверг в Дохе.",
+     []),
+
+    ("fa-arrived", "fa", PUB,
+     "سید عباس عراقچی وزیر امور خارجه کشورمان صبح امروز سه شنبه وارد دوحه شد. وی در این سفر با مقامات قطری "
+     "دیدار خواهد کرد.",
+     ["visit IRN>QAT @QAT 2025-11-04 occurred", "?meeting IRN,QAT @QAT - planned"]),
+    ("fa-planned-trip", "fa", PUB,
+     "به گزارش خبرگزاری ایرنا، رئیس جمهور کشورمان هفته آینده برای سفری دو روزه به ارمنستان خواهد رفت. "
+     "سخنگوی وزارت امور خارجه این خبر را تایید کرد.",
+     ["visit IRN>ARM @ARM - planned"]),
+    ("fa-mou", "fa", PUB,
+     "ایران و عراق روز دوشنبه در بغداد یک تفاهم نامه امنیتی امضا کردند.",
+     ["agreement IRN,IRQ @IRQ 2025-11-03 occurred"]),
+
+    ("ur-call", "ur", PUB,
+     "نائب وزیر اعظم و وزیر خارجہ اسحاق ڈار نے پیر کو چینی ہم منصب وانگ ای سے ٹیلی فون پر بات کی اور "
+     "دوطرفہ تعلقات پر تبادلہ خیال کیا۔",
+     ["call CHN,PAK @- 2025-11-03 occurred"]),
+    ("ur-arrived", "ur", PUB,
+     "صدر آصف علی زرداری چین کے سرکاری دورے پر منگل کو بیجنگ پہنچ گئے جہاں وہ چینی قیادت سے ملاقاتیں کریں گے۔",
+     ["visit PAK>CHN @CHN 2025-11-04 occurred", "?meeting CHN,PAK @CHN - planned"]),
+
+    ("it-call-fm", "it", PUB,
+     "Il ministro degli Esteri Antonio Tajani ha avuto lunedì un colloquio telefonico con l'omologo iraniano "
+     "Abbas Araghchi sul programma nucleare di Teheran.",
+     ["call IRN,ITA @- 2025-11-03 occurred"]),
+    ("it-quirinale", "it", PUB,
+     "Il presidente della Repubblica Sergio Mattarella ha ricevuto martedì al Quirinale il re di Giordania "
+     "Abdullah II.",
+     ["meeting ITA,JOR @ITA 2025-11-04 occurred", "?visit JOR>ITA @ITA 2025-11-04 occurred"]),
+    ("it-planned", "it", PUB,
+     "La premier Giorgia Meloni sarà in visita a Washington la prossima settimana per incontrare il presidente "
+     "americano alla Casa Bianca.",
+     ["visit ITA>USA @USA - planned", "?meeting ITA,USA @USA - planned"]),
+    ("it-agreement", "it", PUB,
+     "Italia e Albania hanno firmato lunedì a Tirana un memorandum d'intesa sulla cooperazione energetica.",
+     ["agreement ALB,ITA @ALB 2025-11-03 occurred"]),
+    ("it-opinion", "it", PUB,
+     "L'Europa dovrebbe parlare con una sola voce con Pechino: un vertice con la Cina servirebbe solo se "
+     "preparato con cura, scrive l'editorialista.",
+     []),
 ]
 
 
