@@ -303,7 +303,7 @@ CASES = [
     ("en-two-stop-tour", "en", PUB,
      "BEIJING - Chinese Foreign Minister Wang Yi will visit Egypt and Tunisia from November 10 to 13, a "
      "foreign ministry spokeswoman told a regular news briefing on Tuesday.",
-     ["visit CHN>EGY @EGY 2025-11-10 planned", "visit CHN>TUN @TUN - planned"]),
+     ["visit CHN>EGY @EGY 2025-11-10 planned", "visit CHN>TUN @TUN 2025-11-10 planned"]),
     ("en-eu-egypt-signed", "en", PUB,
      "European Commission President Ursula von der Leyen and Egyptian President Abdel Fattah al-Sisi signed "
      "a strategic partnership agreement in Cairo on Sunday.",

@@ -182,6 +182,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             codes = _codes(src + extra)
             if len(codes) < 2:
                 codes = _codes(src + extra + src_inst)
+        more: list[dict] = []
         ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
@@ -196,19 +197,35 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None]
             dest = (marked or after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
+            # "X received Y ... on his visit to the country": the receiver is the host
+            host = dest is None and len(codes) >= 2 and any("host" in h.flags and h.end <= t.start for h in trigs)
+            if host:
+                dcode = codes[0]
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
             if dest is None:
                 if "needs_dest" in t.flags:
                     continue
-                dcode = next((c for c in codes if c != actor), None)
+                if not host:
+                    dcode = next((c for c in codes if c != actor), None)
             if not actor or not dcode or actor == dcode:
                 continue
             if any(o["type"] == "visit" and o["actor"] == actor for o in out):
                 continue                      # one trip per traveller per sentence ("travelled ... on this trip")
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
+            if dest is not None:      # "will visit Egypt and Tunisia": one trip per listed host
+                prev = dest
+                for pl in sorted(places + bare, key=lambda x: x.pos):
+                    if pl.pos < prev.end or getattr(pl, "marker", None) == "from":
+                        continue
+                    if pl.code in (actor, dcode) or text[prev.end:pl.pos].strip() not in actors._AND \
+                            or any(o["target"] == pl.code for o in more):
+                        break
+                    more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
+                                     place=getattr(pl, "place", None)))
+                    prev = pl
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
@@ -226,8 +243,12 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 loc = _meeting_place(locs, t, src, text, s)
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
+                pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:]) if b.end <= t.start
+                             and a.code != b.code and text[a.end:b.pos].strip() in actors._AND), None)
                 if len(core) >= 2:
                     codes = core
+                elif len(_codes(src)) < 2 and pair:
+                    codes = pair              # "Pakistan and Afghanistan began a round of talks"
                 elif len(_codes(src)) < 2:
                     continue                  # a round needs two named sides, not "talks with Ukraine"
                 if loc and loc.code in codes and len(codes) > 2:
@@ -249,6 +270,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 out.append(ev2)
             continue
         out.append(ev)
+        out.extend(more)
     return out
 
 
