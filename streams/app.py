@@ -92,6 +92,20 @@ setup_prometheus_sensors(app, name_prefix="diplo_streams")
 M = metrics()
 M.up.set(1)
 _started = time.time()
+_crashed: dict[str, str] = {}      # agent name -> last exception, for /livez
+_faust_on_agent_error = app._on_agent_error
+
+
+async def _on_agent_error(agent, exc: BaseException) -> None:
+    """Agents catch every per-record error themselves; reaching here is a bug. Faust's supervisor
+    restarts the actor, but the process is no longer trusted: /livez says so, so it is replaced."""
+    name = getattr(agent, "name", str(agent))
+    _crashed[name] = f"{type(exc).__name__}: {exc}"[:500]
+    M.agent_crashes.labels(name.rsplit(".", 1)[-1]).inc()
+    await _faust_on_agent_error(agent, exc)
+
+
+app._on_agent_error = _on_agent_error   # read by @app.agent when the agent modules are imported
 
 
 _joined = False
@@ -162,6 +176,8 @@ def is_ready() -> tuple[bool, str]:
 @app.page("/livez")
 class Livez(View):
     async def get(self, request: Request) -> Response:
+        if _crashed:
+            return self.json({"status": "agent_crashed", "agents": _crashed}, status=503)
         return self.json({"status": "alive", "uptime_s": round(time.time() - _started, 1)})
 
 
