@@ -76,25 +76,59 @@ def outcomes_from_ledger(ledger) -> dict[str, Outcome]:
     return out
 
 
-async def run_via_kafka(lines: list[bytes], settings: Settings, timeout: float = 300.0, progress=None) -> "Ledger":
-    """Publish, then read terminal topics + events until every parseable id is accounted for."""
+async def run_via_kafka(lines: list[bytes], settings: Settings, timeout: float = 300.0, progress=None,
+                        paced: bool = False) -> "Ledger":
+    """Publish, then read terminal topics + events until every message is accounted for.
+
+    `paced` publishes the next line only once the previous one reached its terminal topic, so
+    the worker sees the articles in file order across partitions: "the first article" of a
+    duplicate pair is then the same as in-process (with free-running publishing it is
+    whichever partition the worker happened to read first).
+    """
     from .kafka_io import Ledger, consume, publish, unprefixed
 
     ids = [i for i in (article_error_id(line) for line in lines) if i]
     ledger = Ledger()
-    await publish(settings, lines)
+    moved = asyncio.Event()
     deadline = time.monotonic() + timeout
-    async for record in consume(settings, [T.EVENTS, *T.TERMINAL], idle_timeout=timeout):
-        ledger.add(unprefixed(settings, record.topic), record)
-        if progress is not None:
-            progress(ledger)
-        if ledger.accounted(ids) and len(ledger.dlq_without_id) >= len(lines) - len(ids):
-            # events are produced before their processed record, but on other partitions: drain a moment
-            async for rec in consume(settings, [T.EVENTS], idle_timeout=1.0):
-                ledger.add(T.EVENTS, rec)
-            break
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"only {len(ledger.terminal)}/{len(ids)} articles accounted for")
+
+    def complete(n_lines: int, n_ids: list[str]) -> bool:
+        return ledger.accounted(n_ids) and len(ledger.dlq_without_id) >= n_lines - len(n_ids)
+
+    async def collect() -> None:
+        async for record in consume(settings, [T.EVENTS, *T.TERMINAL], idle_timeout=timeout):
+            ledger.add(unprefixed(settings, record.topic), record)
+            moved.set()
+            if progress is not None:
+                progress(ledger)
+            if complete(len(lines), ids):
+                # events are produced before their processed record, but on other partitions: drain a moment
+                async for rec in consume(settings, [T.EVENTS], idle_timeout=1.0):
+                    ledger.add(T.EVENTS, rec)
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {len(ledger.terminal)}/{len(ids)} articles accounted for")
+
+    published: list[bytes] = []
+
+    async def wait_for_terminal(line: bytes) -> None:
+        published.append(line)
+        want = [i for i in (article_error_id(x) for x in published) if i]
+        while not complete(len(published), want):
+            if collector.done() or time.monotonic() > deadline:
+                return
+            moved.clear()
+            try:
+                await asyncio.wait_for(moved.wait(), timeout=1.0)
+            except asyncio.TimeoutError:
+                pass
+
+    collector = asyncio.create_task(collect())
+    try:
+        await publish(settings, lines, after_each=wait_for_terminal if paced else None)
+        await collector
+    finally:
+        collector.cancel()
     return ledger
 
 
@@ -117,7 +151,7 @@ def predict_via_kafka(lines: list[bytes], broker_url: str | None = None, log_dir
     try:
         ensure_topics_sync(settings)
         worker.start().wait_ready()
-        ledger = asyncio.run(run_via_kafka(lines, settings))
+        ledger = asyncio.run(run_via_kafka(lines, settings, paced=True))
     finally:
         worker.stop()
         if broker:

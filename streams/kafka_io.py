@@ -26,8 +26,11 @@ def _key_of(line: bytes) -> bytes | None:
 
 
 async def publish(settings: Settings, lines: Iterable[bytes], progress=None, topic: str | None = None,
-                  rate: float | None = None) -> int:
-    """Send each line as one message to articles.raw (bytes untouched). Returns the count sent."""
+                  rate: float | None = None, after_each=None) -> int:
+    """Send each line as one message to articles.raw (bytes untouched). Returns the count sent.
+
+    `after_each(line)`, if given, is awaited once each line is acknowledged by the broker.
+    """
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
                                 max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
                                 enable_idempotence=False)
@@ -44,6 +47,9 @@ async def publish(settings: Settings, lines: Iterable[bytes], progress=None, top
                     await asyncio.sleep(delay)
             futures.append(await producer.send(topic or settings.topic(T.RAW), value=line, key=_key_of(line)))
             sent += 1
+            if after_each is not None:
+                await futures.pop()
+                await after_each(line)
             if progress is not None:
                 progress.update(1)
             if len(futures) >= 1000:

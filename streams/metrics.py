@@ -46,6 +46,9 @@ class DomainMetrics:
             "diplo_worker_ready", "1 when the worker is consuming (not starting, recovering or rebalancing)",
             registry=registry)
         self.up = Gauge("diplo_worker_up", "1 while the worker process runs", registry=registry)
+        self.agent_crashes = Counter(
+            "diplo_agent_crashes_total", "Agents that raised out of their loop (a bug: /livez turns 503)",
+            ["agent"], registry=registry)
 
 
 _metrics: DomainMetrics | None = None

@@ -39,6 +39,7 @@ class Settings:
     dedup_threshold: float = 0.35              # STREAMS_DEDUP_THRESHOLD: MinHash Jaccard for near-dups
     languages: tuple = ("ar", "en", "fr", "ru", "fa", "ur", "it", "es", "de", "tr")  # STREAMS_LANGUAGES
     log_level: str = "info"                    # STREAMS_LOG_LEVEL
+    fetch_max_wait_ms: int = 50                # STREAMS_FETCH_MAX_WAIT_MS: consumer long-poll wait (Faust: 1500)
 
     ENV = {  # field -> environment variable (a class attribute, not a field)
         "broker": "KAFKA_BROKER",
@@ -60,6 +61,7 @@ class Settings:
         "dedup_threshold": "STREAMS_DEDUP_THRESHOLD",
         "languages": "STREAMS_LANGUAGES",
         "log_level": "STREAMS_LOG_LEVEL",
+        "fetch_max_wait_ms": "STREAMS_FETCH_MAX_WAIT_MS",
     }
 
     @classmethod

@@ -1,6 +1,7 @@
 """What every agent shares: dead-lettering with Kafka-Connect-style headers, timing, latency."""
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from ..metrics import metrics
 
 M = metrics()
 HEADER = "__dlq.errors."
+log = logging.getLogger(__name__)
 
 
 def dlq_headers(message, stage: str, exc: BaseException, article_id: str | None) -> list[tuple[str, bytes]]:
@@ -42,12 +44,29 @@ def _original_headers(message):
         yield (k if isinstance(k, str) else k.decode("utf-8", "replace")), (v or b"")
 
 
+# A dead letter whose send is refused (too large with our headers, or an odd key) is sent
+# again with its value cut to this size and only our own headers, marked as truncated.
+DLQ_FALLBACK_VALUE_BYTES = 512 * 1024
+
+
 async def dead_letter(dlq_topic, event, stage: str, exc: BaseException, article_id: str | None = None) -> None:
+    """Send the original message to the DLQ with why; a refused send is retried in a smaller form.
+
+    Only if that fails too does this raise: the batch's offsets are then not committed and
+    the message comes back (at-least-once), rather than being dropped.
+    """
     message = event.message
     reason = exc.reason if isinstance(exc, StageError) else "internal_error"
-    await dlq_topic.send(key=message.key if isinstance(message.key, bytes) else None,
-                         value=message.value if isinstance(message.value, bytes) else b"",
-                         headers=dlq_headers(message, stage, exc, article_id))
+    key = message.key if isinstance(message.key, bytes) else None
+    value = message.value if isinstance(message.value, bytes) else b""
+    try:
+        await dlq_topic.send(key=key, value=value, headers=dlq_headers(message, stage, exc, article_id))
+    except Exception as send_exc:   # noqa: BLE001 - retried below in a form any broker accepts
+        log.warning("DLQ send refused (%s: %s); sending a truncated copy", type(send_exc).__name__, send_exc)
+        headers = [h for h in dlq_headers(message, stage, exc, article_id) if h[0].startswith(HEADER)]
+        headers.append((HEADER + "value.truncated", f"{len(value)} bytes, {type(send_exc).__name__}".encode()))
+        await dlq_topic.send(key=key[:1024] if key else None, value=value[:DLQ_FALLBACK_VALUE_BYTES],
+                             headers=headers)
     M.dead_letters.labels(stage, reason).inc()
     M.articles.labels(stage, "dlq").inc()
     observe_end_to_end_ms(getattr(event.value, "received_ms", 0) or int(message.timestamp * 1000))

@@ -407,14 +407,19 @@ def _extract(text, language, published_at, article) -> list[dict]:
     language = (language or "en").lower() if isinstance(language, str) else "en"
     pub_day = _published(published_at)
     norm = Folded(text)
-    folded = _URL.sub(lambda m: " " * len(m.group()), norm.text)
+    folded = norm.text
+    if "http" in folded or "www." in folded:      # the only ways _URL can match
+        folded = _URL.sub(lambda m: " " * len(m.group()), folded)
     arabic = language in _ARABIC_SCRIPT
-    mentions = gazetteer(language).find(folded, on=pub_day)
     hits = lexicon(language).find(folded)
+    if not any(h.kind == "trigger" for h in hits):
+        return []                 # every sentence takes the cheap path: no event to code
+    mentions = gazetteer(language).find(folded, on=pub_day)
     dmentions = []
     if find_dates is not None:
         try:
-            for dm in find_dates(text, language):
+            # norm.text is fold(text) unless Folded fell back to normalize (then find_dates folds)
+            for dm in find_dates(text, language, norm.text if norm.exact_fold else None):
                 fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
                 dmentions.append((dm, fs, fe))
         except Exception:

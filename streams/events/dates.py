@@ -23,6 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from streams.events.offsets import fast_fold
 from streams.text.normalize import TABLE, fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
@@ -33,16 +34,8 @@ _PROCLITIC_LANGS = frozenset({"ar"})
 _NON_LATIN_LANGS = frozenset({"ar", "fa", "ur", "ru"})
 _DROPPED = "".join(chr(k) for k, v in TABLE.items() if v is None)
 _DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
-_FOLD_MAP = {chr(k): ("" if v is None else v) for k, v in TABLE.items()}
-_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]")
-
-
-def _fold_fast(text: str) -> str:
-    """Same output as `normalize.fold` (same table), ~6x faster on Arabic: str.translate
-    allocates an int per non-Latin character, str.replace per distinct folded character does not."""
-    for ch in set(_FOLD_RE.findall(text)):
-        text = text.replace(ch, _FOLD_MAP[ch])
-    return text.lower()
+# Same output as `normalize.fold` (same table), ~6x faster on Arabic (see offsets.fast_fold).
+_fold_fast = fast_fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,14 +539,17 @@ _LANG_ALIASES = {"ara": "ar", "arb": "ar", "eng": "en", "fra": "fr", "fre": "fr"
                  "spa": "es", "deu": "de", "ger": "de", "tur": "tr"}
 
 
-def find_dates(text: str, lang: str) -> list[DateMention]:
-    """Date mentions in `text` (original offsets), in reading order."""
+def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMention]:
+    """Date mentions in `text` (original offsets), in reading order.
+
+    `folded`: `fold(text)` when the caller already has it (saves folding the text again)."""
     if not text:
         return []
     lang = (lang or "").lower().replace("_", "-").split("-")[0]
     lang = _LANG_ALIASES.get(lang, lang)
     lex = _lexicon(lang)
-    folded = _fold_fast(text)
+    if folded is None:
+        folded = _fold_fast(text)
     hits = _hits(lex, folded)
     rev = folded[::-1] if hits else ""
     omap = _OffsetMap(text, folded)

@@ -104,10 +104,14 @@ class Lexicon:
                 keys.setdefault(head, []).append(_Pat(kind, label, flags, pattern, _compile(pattern, arabic), arabic))
             self.labels[kind].add(label)
         for key, pats in keys.items():
-            self._auto.add_word(key, (len(key), tuple(pats)))
+            # per key: all patterns, and those allowed after a letter (Arabic proclitics);
+            # each as (mode, rx, arabic, hit tail) so a hit is built without keyword parsing
+            entry = tuple((p.mode, p.rx, p.arabic, (p.kind, p.label, p.flags, p.pattern)) for p in pats)
+            self._auto.add_word(key, (len(key), entry, tuple(x for x in entry if x[2])))
         if keys:
             self._auto.make_automaton()
         self._empty = not keys
+        self._stops = bool(self.labels["stop"])
 
     @staticmethod
     def _word_end(text: str, end: int) -> int:
@@ -134,51 +138,68 @@ class Lexicon:
         if self._empty or not text:
             return []
         raw: list[Hit] = []
-        for end_idx, (hlen, pats) in self._auto.iter(text):
+        append = raw.append
+        new = tuple.__new__
+        n = len(text)
+        prefixes, suffixes = _AR_PREFIX, _AR_SUFFIX_SET
+        for end_idx, (hlen, pats, arabic_pats) in self._auto.iter(text):
             start, end = end_idx - hlen + 1, end_idx + 1
-            we = None
-            left = {}
-            for p in pats:
-                ok_left = left.get(p.arabic)
-                if ok_left is None:
-                    ok_left = left[p.arabic] = self._left_ok(text, start, p.arabic)
-                if not ok_left:
+            # left boundary (Lexicon._left_ok): start of text or a non-alphanumeric before the
+            # key; after a letter only Arabic patterns, and only behind a proclitic cluster
+            if start and text[start - 1].isalnum():
+                if not arabic_pats:
                     continue
-                if p.mode == "rx":
-                    m = p.rx.match(text, start)
+                i = start - 1
+                while i > 0 and start - i < 4 and text[i - 1].isalnum():
+                    i -= 1
+                if (i > 0 and text[i - 1].isalnum()) or text[i:start] not in prefixes:
+                    continue
+                pats = arabic_pats
+            we = -2
+            for mode, rx, arabic, tail in pats:
+                if mode == "rx":
+                    m = rx.match(text, start)
                     if m:
-                        raw.append(Hit(start, m.end(), p.kind, p.label, p.flags, p.pattern))
+                        append(new(Hit, (start, m.end()) + tail))
                     continue
-                if we is None:
-                    we = self._word_end(text, end)
-                if p.mode == "prefix":
-                    if we >= 0:
-                        raw.append(Hit(start, we, p.kind, p.label, p.flags, p.pattern))
+                if we == -2:                 # word end (Lexicon._word_end), once per candidate
+                    we = end
+                    while we < n and we - end < 6 and text[we].isalnum():
+                        we += 1
+                    if we < n and text[we].isalnum():
+                        we = -1
+                if we < 0:
                     continue
-                suffix = text[end:we] if we >= 0 else None
-                ok = suffix == "" or (p.arabic and suffix in _AR_SUFFIX_SET)
-                if p.mode == "tmarbuta":
-                    ok = ok and suffix != ""
-                if ok and suffix is not None:
-                    raw.append(Hit(start, we, p.kind, p.label, p.flags, p.pattern))
+                if mode == "prefix":
+                    append(new(Hit, (start, we) + tail))
+                    continue
+                if we == end:
+                    if mode != "tmarbuta":
+                        append(new(Hit, (start, we) + tail))
+                elif arabic and text[end:we] in suffixes:
+                    append(new(Hit, (start, we) + tail))
             if len(raw) > _MAX_HITS:
                 break
-        raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        raw.sort(key=_HIT_ORDER)
         out: list[Hit] = []
         last_end: dict[str, int] = {}
         for h in raw:
-            if h.start < last_end.get(h.kind, -1):
+            if h[0] < last_end.get(h[2], -1):
                 continue
             out.append(h)
-            last_end[h.kind] = h.end
-        stops = [h for h in out if h.kind == "stop"]
+            last_end[h[2]] = h[1]
+        stops = [h for h in out if h[2] == "stop"] if self._stops else None
         if stops:   # a word that merely contains a trigger (فيصل = ف+يصل, وزارات = و+زار+ات);
             # a longer hit that spans the whole stop word ("وزارة الخارجية") stays
             covered = {i: st for st in stops for i in range(st.start, st.end)}
-            out = [h for h in out if h.kind != "stop" and all(
+            out = [h for h in out if h[2] != "stop" and all(
                 (st := covered.get(i)) is None or (h.start <= st.start and st.end <= h.end)
                 for i in range(h.start, h.end))]
         return out
+
+
+def _HIT_ORDER(h: Hit) -> tuple[int, int]:
+    return h[0], h[0] - h[1]
 
 
 def _read(path: Path) -> list[tuple[str, str, str, frozenset]]:

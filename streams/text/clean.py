@@ -47,7 +47,7 @@ _CODE_LINE = re.compile(
 _CSS_START = re.compile(r"^\s*(?:@media|@import|@font-face|[.#][\w-]+[^(]{0,80}\{|[a-z]+\s*\{)")
 # one tag = "#" then non-space non-"#" characters, so a glued "#a#b#c" run cannot be split
 # in exponentially many ways (the old `(?:#\S{1,60}\s*){1,20}` backtracked catastrophically)
-_HASHTAGS = re.compile(r"^#[^\s#]{1,60}(?:\s*#[^\s#]{1,60}){0,19}\s*$")
+_HASHTAGS = re.compile(r"^#[^\s#]{1,60}(?:\s*#[^\s#]{1,60})*\W*$")     # any number of tags, then punctuation
 _CAPTION_TAIL = re.compile(
     r"\((?:[^()]{0,120}[/,]\s*)?(?:AFP|AP|Reuters|رويترز|أ\.ف\.ب|فرانس برس|EPA|Getty Images|Anadolu|TASS|ТАСС|Sputnik|"
     r"Xinhua|Photo[^()]{0,40}|Фото[^()]{0,40}|صورة[^()]{0,40})\)\s*$"

@@ -387,7 +387,7 @@ class Deduper:
             return Verdict(other_id, "exact", 1.0)
         if fp.n < MIN_FEATURES:
             return None
-        ids, rows, slots = [], [], []
+        ids, rows = [], []
         by_slot = self._by_slot
         for slot in self._bands.query(_band_keys(fp.sig)):
             hit = by_slot.get(slot)
@@ -395,14 +395,16 @@ class Deduper:
                 continue
             ids.append(hit[0])
             rows.append(hit[1])
-            slots.append(slot)
         if not ids:
             return None
         sims = np.count_nonzero(self._sigs[rows] == fp.sig, axis=1) / NUM_PERM
         ok = np.flatnonzero(sims >= self.threshold)
         if ok.size == 0:
             return None
-        best = min(ok.tolist(), key=lambda i: slots[i])      # earliest indexed article wins
+        # the earliest article (timestamp, then id) wins: not the first indexed, since the order
+        # of indexing differs after a restart rebuilds the index from the table
+        entries = self._entries
+        best = min(ok.tolist(), key=lambda i: (entries[ids[i]].ts, ids[i]))
         return Verdict(ids[best], "near", round(float(sims[best]), 4))
 
     def _earliest(self, other_id: str, fp: Fingerprint) -> str:

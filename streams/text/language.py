@@ -83,6 +83,8 @@ def _predict(text: str, k: int = 1) -> list[tuple[str, float]]:
     text = " ".join(text.split())
     if not text:
         return []
+    if not text.isascii():   # the fastText binding raises on lone surrogates; replace them
+        text = text.encode("utf-8", "replace").decode("utf-8")
     labels, probs = model().predict(text, k=k)
     return [(lab.replace("__label__", ""), float(min(max(p, 0.0), 1.0))) for lab, p in zip(labels, probs)]
 
