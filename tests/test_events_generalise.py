@@ -394,6 +394,113 @@ CASES = [
      "L'Europa dovrebbe parlare con una sola voce con Pechino: un vertice con la Cina servirebbe solo se "
      "preparato con cura, scrive l'editorialista.",
      []),
+    # ------------------------------------------------------------------ batch 3
+    ("ar-visiting-country", "ar", PUB,
+     "أبوظبي - وام\nاستقبل صاحب السمو الشيخ محمد بن زايد آل نهيان رئيس الدولة اليوم في قصر الشاطئ فخامة "
+     "الرئيس الإندونيسي برابوو سوبيانتو الذي يزور البلاد حاليا، وبحث الجانبان علاقات التعاون.",
+     ["visit IDN>ARE @ARE 2025-11-04 occurred", "?meeting ARE,IDN @ARE 2025-11-04 occurred"]),
+    ("ar-sidelines-third", "ar", PUB,
+     "التقى وزير الخارجية المصري بدر عبد العاطي نظيره الأمريكي ماركو روبيو، يوم الاثنين، على هامش أعمال "
+     "مؤتمر الأمن في العاصمة البحرينية المنامة، وتناول اللقاء تطورات الأوضاع في السودان.",
+     ["meeting EGY,USA @BHR 2025-11-03 occurred"]),
+    ("ar-official-visit-to", "ar", PUB,
+     "يقوم رئيس الوزراء الباكستاني شهباز شريف بزيارة رسمية إلى المملكة العربية السعودية تبدأ غدا الأربعاء "
+     "وتستمر ثلاثة أيام، بحسب بيان لمكتبه.",
+     ["visit PAK>SAU @SAU 2025-11-05 planned"]),
+    ("ar-next-sunday", "ar", PUB,
+     "أعلنت الرئاسة الجزائرية أن الرئيس عبد المجيد تبون سيستقبل الأحد المقبل رئيس الوزراء الإيطالي، في "
+     "إطار اجتماع حكومي رفيع المستوى بين البلدين يعقد في الجزائر العاصمة.",
+     ["meeting DZA,ITA @DZA 2025-11-09 planned", "?visit ITA>DZA @DZA 2025-11-09 planned"]),
+    ("ar-aramco-company", "ar", PUB,
+     "وقعت شركة أرامكو السعودية اتفاقية مع شركة سينوبك الصينية لتطوير مصفاة جديدة في مقاطعة فوجيان، "
+     "وفق بيان للشركة نشر اليوم.",
+     []),
+    ("ar-nuclear-topic", "ar", PUB,
+     "قالت الوكالة الدولية للطاقة الذرية في تقريرها الفصلي إن مخزون إيران من اليورانيوم المخصب ارتفع، "
+     "مشيرة إلى أن الاتفاق النووي الموقع عام 2015 لم يعد يقيد أنشطة طهران.",
+     []),
+    ("ar-league-football", "ar", PUB,
+     "يستضيف الهلال نظيره النصر مساء الجمعة على ملعب المملكة أرينا في الرياض ضمن الجولة العاشرة من "
+     "دوري روشن السعودي للمحترفين.",
+     []),
+
+    ("en-possessive-received", "en", PUB,
+     "CAIRO (AP) - Egypt's President Abdel Fattah el-Sisi received Jordan's King Abdullah II in Cairo on "
+     "Sunday, with the two leaders rejecting any displacement of Palestinians from Gaza.",
+     ["meeting EGY,JOR @EGY 2025-11-02 occurred", "?visit JOR>EGY @EGY 2025-11-02 occurred"]),
+    ("en-headline-call", "en", PUB,
+     "Sisi, Erdogan discuss Gaza truce in phone call\n"
+     "Egyptian President Abdel Fattah el-Sisi and Turkish President Recep Tayyip Erdogan discussed the Gaza "
+     "ceasefire in a phone call on Monday, the Egyptian presidency said.",
+     ["call EGY,TUR @- 2025-11-03 occurred"]),
+    ("en-tour", "en", PUB,
+     "Indian Prime Minister Narendra Modi will embark on a visit to Ghana and Namibia next week, the "
+     "Ministry of External Affairs said on Tuesday.",
+     ["visit IND>GHA @GHA - planned", "visit IND>NAM @NAM - planned"]),
+    ("en-geneva-talks", "en", PUB,
+     "MUSCAT - Iranian and U.S. negotiators held a new round of indirect nuclear talks in Muscat on Monday, "
+     "diplomats said, with little sign of a breakthrough.",
+     ["negotiation IRN,USA @OMN 2025-11-03 occurred"]),
+    ("en-company-deal", "en", PUB,
+     "Saudi Aramco signed an agreement with China's Sinopec on Monday to expand a refinery in Fujian "
+     "province, the company said in a statement.",
+     []),
+    ("en-sidelines", "en", PUB,
+     "South African President Cyril Ramaphosa met Brazilian President Luiz Inacio Lula da Silva on the "
+     "sidelines of the BRICS summit in Rio de Janeiro on Sunday.",
+     ["meeting BRA,ZAF @BRA 2025-11-02 occurred", "?meeting BRICS,ZAF @BRA - occurred"]),
+
+    ("fr-audience", "fr", PUB,
+     "Le roi Mohammed VI a reçu lundi au palais royal de Rabat le président mauritanien Mohamed Ould Ghazouani, "
+     "en visite officielle au Maroc.",
+     ["visit MRT>MAR @MAR 2025-11-03 occurred", "?meeting MAR,MRT @MAR 2025-11-03 occurred"]),
+    ("fr-state-visit-headline", "fr", PUB,
+     "Visite d'État du président Tebboune en Italie\nLe président algérien Abdelmadjid Tebboune est arrivé "
+     "dimanche à Rome pour une visite d'État de trois jours, a annoncé la présidence algérienne.",
+     ["visit DZA>ITA @ITA 2025-11-02 occurred"]),
+    ("fr-opinion", "fr", PUB,
+     "Tribune. Paris devrait cesser de courtiser Pékin : toute visite présidentielle en Chine doit être "
+     "conditionnée à des engagements clairs, estime l'auteur.",
+     []),
+
+    ("ru-planned-talks", "ru", PUB,
+     "Председатель КНР Си Цзиньпин проведет в среду переговоры с президентом Бразилии Лулой да Силвой, "
+     "сообщил МИД Китая.",
+     ["meeting BRA,CHN @- 2025-11-05 planned"]),
+    ("ru-visit-arrived-gulf", "ru", PUB,
+     "Президент Ирана Масуд Пезешкиан прибыл в Доху с официальным визитом, сообщает агентство IRNA. В ходе "
+     "визита он встретится с эмиром Катара.",
+     ["visit IRN>QAT @QAT - occurred", "?meeting IRN,QAT @QAT - planned"]),
+
+    ("fa-counterpart-riyadh", "fa", PUB,
+     "عراقچی روز دوشنبه در ریاض با فیصل بن فرحان همتای سعودی خود دیدار و درباره تحولات منطقه گفتگو کرد.",
+     ["meeting IRN,SAU @SAU 2025-11-03 occurred", "?visit IRN>SAU @SAU 2025-11-03 occurred"]),
+    ("fa-phone-erdogan", "fa", PUB,
+     "رئیس جمهور کشورمان روز سه شنبه در گفتگوی تلفنی با رجب طیب اردوغان رئیس جمهور ترکیه درباره تحولات "
+     "سوریه و غزه رایزنی کرد.",
+     ["call IRN,TUR @- 2025-11-04 occurred"]),
+
+    ("ur-phone-turkish", "ur", PUB,
+     "وزیراعظم شہباز شریف اور ترک صدر رجب طیب اردوان کے درمیان منگل کو ٹیلیفونک رابطہ ہوا جس میں خطے کی "
+     "صورتحال پر گفتگو کی گئی۔",
+     ["call PAK,TUR @- 2025-11-04 occurred"]),
+    ("ur-visit-planned", "ur", PUB,
+     "ایرانی صدر مسعود پزشکیان آئندہ ہفتے پاکستان کا دو روزہ سرکاری دورہ کریں گے، دفتر خارجہ کی ترجمان نے "
+     "ہفتہ وار بریفنگ میں بتایا۔",
+     ["visit IRN>PAK @PAK - planned"]),
+
+    ("it-state-visit", "it", PUB,
+     "Il presidente della Repubblica Sergio Mattarella è arrivato lunedì a Tokyo per una visita di Stato in "
+     "Giappone, la prima di un capo di Stato italiano dal 2019.",
+     ["visit ITA>JPN @JPN 2025-11-03 occurred"]),
+    ("it-margins", "it", PUB,
+     "Bilaterale lunedì tra Giorgia Meloni e il primo ministro indiano Narendra Modi a margine del G20 di "
+     "Johannesburg.",
+     ["meeting IND,ITA @ZAF 2025-11-03 occurred"]),
+    ("it-sport", "it", PUB,
+     "L'Italia affronterà la Norvegia giovedì a San Siro nella sfida decisiva per la qualificazione ai "
+     "Mondiali, con il ct che ha convocato 26 giocatori.",
+     []),
 ]
 
 

@@ -125,6 +125,12 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if i not in linked and a.kind == "adj" and b.kind == "adj" and gap in ("-", "–") and a.code != b.code:
             linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
             parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))
+        if not arabic and i + 1 in linked and i not in linked and a.kind == "adj" and b.kind in ("adj", "country") \
+                and gap in _AND and a.code != b.code:   # "the Russian and Ukrainian delegations"
+            head = next((p for p in parties if p.pos == b.start), None)
+            if head is not None and head.via in ("role", "delegation"):
+                linked.add(i)
+                parties.append(Party(a.start, a.end, a.code, head.via, head.role, None, a.surface))
         if i in linked and i + 1 not in linked and b.kind in ("country", "adj", "capital") \
                 and (gap in _AND or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
             linked.add(i + 1)

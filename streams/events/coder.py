@@ -189,7 +189,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         if t.label == "visit":
             cands = [pl for pl in places if pl.marker != "from"] + [   # bare objects only right after
                 actors.Place(b.pos, b.end, b.code, None, None) for b in bare
-                if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 3)]
+                if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 3)] + [
+                actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
+                if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
+                and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)]
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=lambda pl: pl.pos)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
@@ -453,7 +456,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
         cues = [h for h in hs if h.kind == "cue" and h.end <= e][:MAX_PER_SENTENCE]
         if len(all_mentions) > MAX_MENTIONS:
             break
-        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic, trigs)
+        # Urdu puts the adjective/genitive before the office ("ترک صدر", "پاکستان کے وزیر خارجہ")
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic and language != "ur", trigs)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True
         for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
@@ -461,6 +465,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
                                                        ev["status"], pub_day, ev["type"])
             if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
                 ev["recalled"] = True     # dated well before publication: a recalled event
+            elif ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) > pub_day:
+                ev["status"] = "planned"  # "تبدأ غدا", "on 18 November" (after publication): not yet happened
             ev["background"] = ev["recalled"] or any(a <= s < b for a, b in teasers)
             pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
             ev["place_span"] = (pl.pos, pl.end) if pl else None
