@@ -501,6 +501,80 @@ CASES = [
      "L'Italia affronterà la Norvegia giovedì a San Siro nella sfida decisiva per la qualificazione ai "
      "Mondiali, con il ct che ha convocato 26 giocatori.",
      []),
+    # ------------------------------------------------------------------ batch 4
+    ("ar-no-published", "ar", None,
+     "وقعت المملكة العربية السعودية ودولة الكويت في 12 أكتوبر 2025 اتفاقية لتقاسم إنتاج المنطقة المقسومة، "
+     "خلال اجتماع وزاري عقد في مدينة الكويت.",
+     ["agreement KWT,SAU @KWT 2025-10-12 occurred"]),
+    ("ar-gulf-tour", "ar", PUB,
+     "يبدأ الرئيس الفرنسي إيمانويل ماكرون غدا جولة خليجية تشمل الإمارات وقطر والسعودية، يبحث خلالها "
+     "ملفات الطاقة والأمن الإقليمي.",
+     ["visit FRA>ARE @ARE 2025-11-05 planned", "visit FRA>QAT @QAT 2025-11-05 planned",
+      "visit FRA>SAU @SAU 2025-11-05 planned"]),
+    ("ar-condolence-cable", "ar", PUB,
+     "بعث أمير دولة الكويت الشيخ مشعل الأحمد الجابر الصباح برقية تعزية إلى الرئيس التركي رجب طيب أردوغان "
+     "في ضحايا حادث تحطم الطائرة العسكرية.",
+     []),
+    ("ar-statement-only", "ar", PUB,
+     "أكد وزير الخارجية الإماراتي الشيخ عبدالله بن زايد آل نهيان أهمية العلاقات الاستراتيجية مع الصين، "
+     "مشيدا بما حققته من تطور في مختلف المجالات.",
+     []),
+
+    ("en-title-field", "en", PUB,
+     "EU foreign policy chief Kaja Kallas will travel to Cairo on Thursday for talks with Egyptian officials "
+     "on Gaza and migration, her spokesperson said.",
+     ["visit EU>EGY @EGY 2025-11-06 planned", "?meeting EGY,EU @EGY 2025-11-06 planned"]),
+    ("en-vance-arrives", "en", PUB,
+     "U.S. Vice President JD Vance arrived in Israel on Tuesday, the latest senior American official to "
+     "visit as Washington tries to shore up the Gaza ceasefire.",
+     ["visit USA>ISR @ISR 2025-11-04 occurred"]),
+    ("en-deals-signed", "en", PUB,
+     "DOHA - Qatar's emir Sheikh Tamim bin Hamad Al Thani and U.S. President Donald Trump signed a series "
+     "of agreements in Doha on Monday, including a defence cooperation pact.",
+     ["agreement QAT,USA @QAT 2025-11-03 occurred", "?visit USA>QAT @QAT 2025-11-03 occurred"]),
+    ("en-recalled-deal", "en", PUB,
+     "Bilateral trade between India and the UAE reached $100 billion this year. The two countries signed a "
+     "comprehensive economic partnership agreement in 2022.",
+     ["?agreement ARE,IND @- - occurred"]),
+
+    ("fr-will-talk", "fr", PUB,
+     "Le président Emmanuel Macron s'entretiendra jeudi à l'Élysée avec le président chinois Xi Jinping, a "
+     "annoncé la présidence française.",
+     ["meeting CHN,FRA @FRA 2025-11-06 planned", "?visit CHN>FRA @FRA 2025-11-06 planned"]),
+    ("fr-phone-counterpart", "fr", PUB,
+     "Le ministre égyptien des Affaires étrangères Badr Abdelatty a eu lundi un entretien téléphonique avec "
+     "son homologue turc Hakan Fidan au sujet de la situation à Gaza.",
+     ["call EGY,TUR @- 2025-11-03 occurred"]),
+    ("fr-sport", "fr", PUB,
+     "La France rencontre le Maroc mercredi en demi-finale de la Coupe du monde au stade Al-Bayt, à Doha.",
+     []),
+
+    ("ru-phone-rubio", "ru", PUB,
+     "Глава МИД Турции Хакан Фидан провел в понедельник телефонный разговор с госсекретарем США Марко Рубио, "
+     "сообщили в турецком внешнеполитическом ведомстве.",
+     ["call TUR,USA @- 2025-11-03 occurred"]),
+    ("ru-planned-visit", "ru", PUB,
+     "Премьер-министр Пакистана Шахбаз Шариф посетит Саудовскую Аравию на следующей неделе, сообщили в его "
+     "канцелярии.",
+     ["visit PAK>SAU @SAU - planned"]),
+    ("ru-trade", "ru", PUB,
+     "Товарооборот между Ираном и Турцией по итогам девяти месяцев вырос на 7 процентов и превысил 10 млрд "
+     "долларов, сообщила таможенная служба.",
+     []),
+
+    ("fa-oman-fm-trip", "fa", PUB,
+     "بدر البوسعیدی وزیر امور خارجه عمان که برای سفری رسمی به تهران آمده است، روز سه شنبه با رئیس جمهور "
+     "کشورمان دیدار کرد.",
+     ["visit OMN>IRN @IRN 2025-11-04 occurred", "?meeting IRN,OMN @IRN 2025-11-04 occurred"]),
+
+    ("ur-saudi-arrives", "ur", PUB,
+     "سعودی وزیر خارجہ شہزادہ فیصل بن فرحان منگل کو دو روزہ دورے پر اسلام آباد پہنچ گئے۔",
+     ["visit SAU>PAK @PAK 2025-11-04 occurred"]),
+
+    ("it-farnesina", "it", PUB,
+     "Il ministro degli Esteri Antonio Tajani ha incontrato lunedì alla Farnesina il ministro degli Esteri "
+     "saudita Faisal bin Farhan.",
+     ["meeting ITA,SAU @ITA 2025-11-03 occurred", "?visit SAU>ITA @ITA 2025-11-03 occurred"]),
 ]
 
 

@@ -197,7 +197,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
             before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
-            marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None]
+            marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None
+                      or (pl.marker == "loc" and actors._gap_ok(text, t.end, pl.pos, 2))]   # "arrived in Israel"
             dest = (marked or after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
             # "X received Y ... on his visit to the country": the receiver is the host
