@@ -575,6 +575,54 @@ CASES = [
      "Il ministro degli Esteri Antonio Tajani ha incontrato lunedì alla Farnesina il ministro degli Esteri "
      "saudita Faisal bin Farhan.",
      ["meeting ITA,SAU @ITA 2025-11-03 occurred", "?visit SAU>ITA @ITA 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 5: longer agency-style copy
+    ("ar-spa-long", "ar", PUB,
+     "الرياض 13 جمادى الأولى 1447 هـ الموافق 04 نوفمبر 2025 م واس\n"
+     "استقبل صاحب السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، في الرياض اليوم، وزير "
+     "الخارجية والتعاون الدولي بجمهورية جنوب السودان.\n"
+     "وجرى خلال الاستقبال استعراض العلاقات الثنائية بين البلدين، وسبل تعزيزها في مختلف المجالات، إضافة إلى "
+     "مناقشة المستجدات الإقليمية والدولية والجهود المبذولة بشأنها.\n"
+     "حضر الاستقبال وكيل الوزارة للشؤون الدولية المتعددة الدكتور عبدالرحمن الرسي.\n"
+     "شارك الخبر\nطباعة",
+     ["meeting SAU,SSD @SAU 2025-11-04 occurred", "?visit SSD>SAU @SAU 2025-11-04 occurred"]),
+    ("en-reuters-long", "en", PUB,
+     "ANKARA, Nov 4 (Reuters) - Turkish President Tayyip Erdogan will host his Syrian counterpart Ahmed "
+     "al-Sharaa in Ankara next week, a Turkish official said on Tuesday, as the two countries deepen "
+     "security ties.\n"
+     "The two leaders last met in Istanbul in May, when they discussed the return of refugees.\n"
+     "Erdogan also spoke by phone with Russian President Vladimir Putin on Monday about the war in Ukraine, "
+     "the Turkish presidency said in a statement.\n"
+     "(Reporting by Ece Toksabay; Editing by Daren Butler)",
+     ["meeting SYR,TUR @TUR - planned", "?visit SYR>TUR @TUR - planned",
+      "call RUS,TUR @- 2025-11-03 occurred", "?meeting SYR,TUR @TUR - occurred"]),
+    ("fr-aps-long", "fr", PUB,
+     "Alger – Le président de la République, M. Abdelmadjid Tebboune, a reçu mardi au siège de la présidence "
+     "de la République le ministre des Affaires étrangères de la République de Slovénie, Mme Tanja Fajon, en "
+     "visite de travail en Algérie.\n"
+     "L'audience s'est déroulée en présence du ministre d'État, ministre des Affaires étrangères, Ahmed "
+     "Attaf, et du directeur de cabinet à la présidence de la République.",
+     ["visit SVN>DZA @DZA 2025-11-04 occurred", "?meeting DZA,SVN @DZA 2025-11-04 occurred"]),
+    ("ru-tass-long", "ru", PUB,
+     "ДОХА, 4 ноября. /ТАСС/. Эмир Катара шейх Тамим бен Хамад Аль Тани провел во вторник в Дохе переговоры "
+     "с президентом Сирии Ахмедом аш-Шараа. Об этом сообщило катарское информационное агентство QNA.\n"
+     "По данным агентства, стороны обсудили восстановление Сирии и поддержку ее экономики.",
+     ["meeting QAT,SYR @QAT 2025-11-04 occurred", "?visit SYR>QAT @QAT 2025-11-04 occurred"]),
+    ("ur-met-with", "ur", PUB,
+     "اسلام آباد: وزیراعظم شہباز شریف سے ازبکستان کے وزیر خارجہ بختیار سعیدوف نے منگل کو وزیراعظم ہاؤس میں "
+     "ملاقات کی۔ ملاقات میں دوطرفہ تجارت اور علاقائی رابطوں کے منصوبوں پر تبادلہ خیال کیا گیا۔",
+     ["meeting PAK,UZB @PAK 2025-11-04 occurred", "?visit UZB>PAK @PAK 2025-11-04 occurred"]),
+    ("it-ansa-long", "it", PUB,
+     "ROMA, 04 NOV - La presidente del Consiglio Giorgia Meloni ha avuto oggi un colloquio telefonico con il "
+     "presidente ucraino Volodymyr Zelensky. Al centro della conversazione il sostegno alla ricostruzione "
+     "e la conferenza prevista a Roma.\n"
+     "RIPRODUZIONE RISERVATA © Copyright ANSA",
+     ["call ITA,UKR @- 2025-11-04 occurred"]),
+    ("fa-irna-long", "fa", PUB,
+     "به گزارش خبرگزاری جمهوری اسلامی (ایرنا)، سید عباس عراقچی که برای شرکت در نشست وزیران خارجه سازمان "
+     "همکاری اسلامی به استانبول سفر کرده است، روز دوشنبه در حاشیه این نشست با هاکان فیدان وزیر امور خارجه "
+     "ترکیه دیدار و گفتگو کرد.\nدو طرف در این دیدار درباره تحولات غزه و سوریه تبادل نظر کردند.",
+     ["visit IRN>TUR @TUR 2025-11-03 occurred", "?meeting IRN,TUR @TUR 2025-11-03 occurred",
+      "?meeting IRN,OIC @TUR - occurred"]),
 ]
 
 
