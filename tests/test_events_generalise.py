@@ -623,6 +623,43 @@ CASES = [
      "ترکیه دیدار و گفتگو کرد.\nدو طرف در این دیدار درباره تحولات غزه و سوریه تبادل نظر کردند.",
      ["visit IRN>TUR @TUR 2025-11-03 occurred", "?meeting IRN,TUR @TUR 2025-11-03 occurred",
       "?meeting IRN,OIC @TUR - occurred"]),
+    # ------------------------------------------------------------------ batch 6: titles and future forms
+    ("fa-future-trip", "fa", PUB,
+     "وزیر امور خارجه کشورمان فردا برای دیدار با مقامات چینی به پکن سفر خواهد کرد.",
+     ["visit IRN>CHN @CHN 2025-11-05 planned", "?meeting CHN,IRN @CHN 2025-11-05 planned"]),
+    ("fa-cooperation-document", "fa", PUB,
+     "در جریان سفر نخست وزیر عراق به تهران، ایران و عراق روز دوشنبه سند همکاری در حوزه انرژی امضا کردند.",
+     ["agreement IRN,IRQ @IRN 2025-11-03 occurred", "?visit IRQ>IRN @IRN 2025-11-03 occurred"]),
+    ("fa-crown-prince", "fa", PUB,
+     "محمد بن سلمان ولیعهد عربستان روز دوشنبه در ریاض با علی لاریجانی دبیر شورای عالی امنیت ملی ایران "
+     "دیدار کرد.",
+     ["meeting IRN,SAU @SAU 2025-11-03 occurred", "?visit IRN>SAU @SAU 2025-11-03 occurred"]),
+    ("ur-army-chief", "ur", PUB,
+     "فیلڈ مارشل عاصم منیر نے منگل کو راولپنڈی میں ترک وزیر دفاع یشار گولر سے ملاقات کی۔",
+     ["meeting PAK,TUR @PAK 2025-11-04 occurred", "?visit TUR>PAK @PAK 2025-11-04 occurred"]),
+    ("it-emir", "it", PUB,
+     "La premier Giorgia Meloni ha incontrato lunedì a Doha l'emiro del Qatar Tamim bin Hamad al Thani, "
+     "nel corso di una missione nel Golfo.",
+     ["visit ITA>QAT @QAT 2025-11-03 occurred", "?meeting ITA,QAT @QAT 2025-11-03 occurred"]),
+    ("it-secretary-of-state", "it", PUB,
+     "Il ministro degli Esteri Antonio Tajani ha avuto un colloquio telefonico con il segretario di Stato "
+     "americano Marco Rubio, lunedì sera.",
+     ["call ITA,USA @- 2025-11-03 occurred"]),
+    ("fr-chef-etat", "fr", PUB,
+     "Le chef de l'État sénégalais Bassirou Diomaye Faye se rend mercredi à Abidjan pour une visite de "
+     "travail, selon un communiqué de la présidence.",
+     ["visit SEN>CIV @CIV 2025-11-05 planned"]),
+    ("fr-secretaire-etat", "fr", PUB,
+     "Le secrétaire d'État américain Marco Rubio sera reçu jeudi à Rabat par le ministre marocain des "
+     "Affaires étrangères Nasser Bourita.",
+     ["meeting MAR,USA @MAR 2025-11-06 planned", "?visit USA>MAR @MAR 2025-11-06 planned"]),
+    ("ru-future-arrival", "ru", PUB,
+     "Госсекретарь США Марко Рубио прибудет в Израиль в четверг, сообщил Государственный департамент.",
+     ["visit USA>ISR @ISR 2025-11-06 planned"]),
+    ("ru-chancellor", "ru", PUB,
+     "Канцлер Германии Фридрих Мерц провел в понедельник в Берлине переговоры с премьер-министром Индии "
+     "Нарендрой Моди.",
+     ["meeting DEU,IND @DEU 2025-11-03 occurred", "?visit IND>DEU @DEU 2025-11-03 occurred"]),
 ]
 
 

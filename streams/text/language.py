@@ -49,7 +49,7 @@ _ANY_LETTER = re.compile(r"[^\W\d_]{3}")
 # Persian/Urdu-only letters: an "fa"/"ur" label on text without any of them is Arabic
 # written with a few Persian glyphs (seen in scraped Arabic: الرئیس الروسی).
 _FA_UR_ONLY = re.compile(r"[پچژگڤۆ]|ں|ٹ|ڈ|ڑ|ے|ھ")
-_FA_WORDS = re.compile(r"(?:^|\s)(?:است|این|آن|می|را|های|برای|شده|کرد|شد|کردند|شدند|که|از|یک|خواهد|نیز)(?:\s|$)")
+_FA_WORDS = re.compile(r"(?:^|\s)(?:است|این|آن|می|را|های|برای|شده|کرد|شد|کردند|شدند|که|از|یک|خواهد|نیز)(?=[\s.,،؛:!?]|$)")
 
 
 @dataclass
