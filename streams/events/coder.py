@@ -188,8 +188,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
             cands = [pl for pl in places if pl.marker != "from"] + [   # bare objects only right after
-                actors.Place(b.pos, b.end, b.code, None, None) for b in bare
-                if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 3)] + [
+                actors.Place(b.pos, b.end, b.code, None, None) for b in bare   # not "the UN chief arrived"
+                if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
                 actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
                 if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
                 and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)]
