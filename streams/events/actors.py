@@ -12,7 +12,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 _STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
-_AND = {"", "و", "and", "et", "и", ",", "&", "or"}
+_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "و", "اور"}
+_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli")
+
+
+def _and_gap(gap: str) -> bool:
+    """`gap` (stripped) joins two names: "and", "و", "et les", "e il", "and the"."""
+    if gap in _AND:
+        return True
+    head, _, art = gap.rpartition(" ")
+    if art in _ARTICLES and head in _AND:
+        return True
+    return gap.endswith("l'") and gap[:-2].strip() in _AND
 _PLACE_KINDS = ("city", "capital")
 
 
@@ -126,13 +137,13 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
             parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))
         if not arabic and i + 1 in linked and i not in linked and a.kind == "adj" and b.kind in ("adj", "country") \
-                and gap in _AND and a.code != b.code:   # "the Russian and Ukrainian delegations"
+                and _and_gap(gap) and a.code != b.code:   # "the Russian and Ukrainian delegations"
             head = next((p for p in parties if p.pos == b.start), None)
             if head is not None and head.via in ("role", "delegation"):
                 linked.add(i)
                 parties.append(Party(a.start, a.end, a.code, head.via, head.role, None, a.surface))
         if i in linked and i + 1 not in linked and b.kind in ("country", "adj", "capital") \
-                and (gap in _AND or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
+                and (_and_gap(gap) or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
             linked.add(i + 1)
             head = next((p for p in parties if p.pos == a.start), None)
             parties.append(Party(b.start, b.end, b.code, head.via if head else "role", head.role if head else None,

@@ -224,7 +224,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 for pl in sorted(places + bare, key=lambda x: x.pos):
                     if pl.pos < prev.end or getattr(pl, "marker", None) == "from":
                         continue
-                    if pl.code in (actor, dcode) or text[prev.end:pl.pos].strip() not in actors._AND \
+                    if pl.code in (actor, dcode) or not actors._and_gap(text[prev.end:pl.pos].strip()) \
                             or any(o["target"] == pl.code for o in more):
                         break
                     more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
@@ -248,7 +248,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
                 pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:]) if b.end <= t.start
-                             and a.code != b.code and text[a.end:b.pos].strip() in actors._AND), None)
+                             and a.code != b.code and actors._and_gap(text[a.end:b.pos].strip())), None)
                 if len(core) >= 2:
                     codes = core
                 elif len(_codes(src)) < 2 and pair:
