@@ -247,7 +247,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 loc = _meeting_place(locs, t, src, text, s)
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
-                pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:]) if b.end <= t.start
+                pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:])
+                             if (b.end <= t.start or (a.pos >= t.end and actors._gap_ok(text, t.end, a.pos, 2)))
                              and a.code != b.code and actors._and_gap(text[a.end:b.pos].strip())), None)
                 if len(core) >= 2:
                     codes = core
