@@ -660,6 +660,45 @@ CASES = [
      "Канцлер Германии Фридрих Мерц провел в понедельник в Берлине переговоры с премьер-министром Индии "
      "Нарендрой Моди.",
      ["meeting DEU,IND @DEU 2025-11-03 occurred", "?visit IND>DEU @DEU 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 7: organisations, rounds, postpositions
+    ("ar-un-chief-arrives", "ar", PUB,
+     "وصل الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى بيروت اليوم الثلاثاء في زيارة يلتقي خلالها كبار "
+     "المسؤولين اللبنانيين.",
+     ["visit UN>LBN @LBN 2025-11-04 occurred"]),
+    ("ar-consultations-round", "ar", PUB,
+     "عقدت في القاهرة يوم الاثنين جولة مشاورات سياسية بين مصر واليونان برئاسة مساعدي وزيري الخارجية في "
+     "البلدين.",
+     ["meeting EGY,GRC @EGY 2025-11-03 occurred"]),
+    ("en-iaea-arrives", "en", PUB,
+     "IAEA Director General Rafael Grossi arrived in Tehran on Tuesday for talks on resuming inspections, "
+     "Iranian state media reported.",
+     ["visit IAEA>IRN @IRN 2025-11-04 occurred"]),
+    ("en-amman", "en", PUB,
+     "The foreign ministers of Egypt and Jordan met in Amman on Monday to coordinate positions on Gaza.",
+     ["meeting EGY,JOR @JOR 2025-11-03 occurred"]),
+    ("fr-au-commission", "fr", PUB,
+     "Le roi du Maroc a reçu mardi à Rabat le président de la Commission de l'Union africaine, Mahmoud Ali "
+     "Youssouf.",
+     ["meeting AU,MAR @MAR 2025-11-04 occurred", "?visit AU>MAR @MAR 2025-11-04 occurred"]),
+    ("fr-received-call", "fr", PUB,
+     "Le président Abdelmadjid Tebboune a reçu lundi un appel téléphonique du président tunisien Kaïs Saïed.",
+     ["call DZA,TUN @- 2025-11-03 occurred"]),
+    ("fr-expected", "fr", PUB,
+     "Le chef de la diplomatie saoudienne, le prince Fayçal ben Farhane, est attendu jeudi à Paris.",
+     ["visit SAU>FRA @FRA 2025-11-06 planned"]),
+    ("fr-rounds-resume", "fr", PUB,
+     "Les négociations entre l'Iran et les États-Unis reprendront samedi à Mascate, a annoncé Oman.",
+     ["negotiation IRN,USA @OMN 2025-11-08 planned"]),
+    ("fa-round", "fa", PUB,
+     "دور جدید مذاکرات غیرمستقیم ایران و آمریکا روز شنبه در مسقط برگزار شد.",
+     ["negotiation IRN,USA @OMN 2025-11-01 occurred"]),
+    ("ur-round", "ur", PUB,
+     "پاکستان اور افغانستان کے درمیان مذاکرات کا نیا دور پیر کو استنبول میں شروع ہوگیا۔",
+     ["negotiation AFG,PAK @TUR 2025-11-03 occurred"]),
+    ("ur-talks-washington", "ur", PUB,
+     "امریکی وزیر خارجہ مارکو روبیو اور پاکستانی وزیر خارجہ اسحاق ڈار کے درمیان پیر کو واشنگٹن میں مذاکرات "
+     "ہوئے۔",
+     ["meeting PAK,USA @USA 2025-11-03 occurred", "?visit PAK>USA @USA - occurred"]),
 ]
 
 

@@ -163,7 +163,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         elif m.kind == "country" and marker:
             places.append(Place(m.start, m.end, m.code, None, marker))
         elif m.kind == "metonym" and marker == "loc":   # "at the Kremlin", "بقصر الاتحادية"
-            places.append(Place(m.start, m.end, m.code, None, marker))
+            places.append(Place(m.start, m.end, m.code, m.surface, marker))
         elif m.kind in ("country", "org"):
             bare.append(Party(m.start, m.end, m.code, "bare", "org" if m.kind == "org" else None, None, m.surface))
     # 5. "in the presence of a Turkish delegation": observers, not sides
