@@ -699,6 +699,32 @@ CASES = [
      "امریکی وزیر خارجہ مارکو روبیو اور پاکستانی وزیر خارجہ اسحاق ڈار کے درمیان پیر کو واشنگٹن میں مذاکرات "
      "ہوئے۔",
      ["meeting PAK,USA @USA 2025-11-03 occurred", "?visit PAK>USA @USA - occurred"]),
+    # ------------------------------------------------------------------ batch 8: teasers and background in other languages
+    ("it-readalso", "it", PUB,
+     "La Borsa di Milano ha chiuso in rialzo dell'1,2 per cento, trainata dai titoli bancari e dal settore "
+     "energetico, mentre lo spread tra Btp e Bund è sceso sotto i 90 punti base per la prima volta dall'estate.\n"
+     "Leggi anche\nMeloni vola a Washington per incontrare Trump\nTajani in visita al Cairo",
+     []),
+    ("fa-readalso", "fa", PUB,
+     "بانک مرکزی اعلام کرد نرخ تورم نقطه به نقطه در مهر ماه کاهش یافته است و پیش بینی می شود این روند در "
+     "ماه های آینده نیز ادامه پیدا کند. کارشناسان اقتصادی این کاهش را ناشی از ثبات نسبی بازار ارز می دانند.\n"
+     "بیشتر بخوانید\nدیدار عراقچی با همتای عمانی در مسقط",
+     []),
+    ("ur-readalso", "ur", PUB,
+     "اسٹیٹ بینک آف پاکستان نے شرح سود میں کوئی تبدیلی نہ کرنے کا اعلان کیا ہے اور کہا ہے کہ مہنگائی کی "
+     "شرح میں مسلسل کمی آ رہی ہے جبکہ زرمبادلہ کے ذخائر میں بھی اضافہ ہوا ہے، جس سے معیشت مستحکم ہو رہی ہے۔\n"
+     "یہ بھی پڑھیں\nوزیراعظم شہباز شریف کی سعودی ولی عہد سے ملاقات",
+     []),
+    ("en-background-recall", "en", PUB,
+     "Egyptian President Abdel Fattah el-Sisi received Spanish Prime Minister Pedro Sanchez in Cairo on "
+     "Monday. Sanchez last visited Egypt in 2023, when the two countries signed a strategic partnership.",
+     ["meeting EGY,ESP @EGY 2025-11-03 occurred", "?visit ESP>EGY @EGY - occurred",
+      "?agreement EGY,ESP @EGY - occurred"]),
+    ("ar-background-recall", "ar", PUB,
+     "استقبل الرئيس التونسي قيس سعيد اليوم الثلاثاء بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف. وكان عطاف قد "
+     "زار تونس في مارس الماضي حيث التقى نظيره التونسي.",
+     ["meeting DZA,TUN @TUN 2025-11-04 occurred", "?visit DZA>TUN @TUN - occurred",
+      "?meeting DZA,TUN @TUN - occurred"]),
 ]
 
 

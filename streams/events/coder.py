@@ -60,7 +60,7 @@ _SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str, bool]:
+def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | None = None) -> tuple[str, bool]:
     """(status, recalled) from the trigger's own flags, nearby cues and earlier years."""
     planned = "planned" in trig.flags
     recalled = False
@@ -79,7 +79,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str,
         elif c.label == "recall":
             recalled = True
     if pub_day is not None:
-        for m in _YEAR.finditer(text, max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER)):
+        stop = min(len(text), trig.end + WINDOW_AFTER, len(text) if end is None else end)   # not the next sentence
+        for m in _YEAR.finditer(text, max(0, trig.start - 20), stop):
             if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 14), m.start()):
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017"
     return ("planned" if planned else "occurred"), recalled
@@ -170,7 +171,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
-        status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"))
+        status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e)
         codes = _codes(src)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
