@@ -725,6 +725,26 @@ CASES = [
      "زار تونس في مارس الماضي حيث التقى نظيره التونسي.",
      ["meeting DZA,TUN @TUN 2025-11-04 occurred", "?visit DZA>TUN @TUN - occurred",
       "?meeting DZA,TUN @TUN - occurred"]),
+    # ------------------------------------------------------------------ batch 9: explicit dates, verb-final futures
+    ("ur-dated-future", "ur", PUB,
+     "وزیراعظم شہباز شریف 10 نومبر کو چین کا دورہ کریں گے جہاں وہ چینی صدر سے ملاقات کریں گے۔",
+     ["visit PAK>CHN @CHN 2025-11-10 planned", "?meeting CHN,PAK @CHN 2025-11-10 planned"]),
+    ("fa-solar-date", "fa", PUB,
+     "رئیس جمهور کشورمان ۱۹ آبان به چین سفر خواهد کرد.",
+     ["visit IRN>CHN @CHN 2025-11-10 planned"]),
+    ("fa-future-talk", "fa", PUB,
+     "رئیس جمهور کشورمان فردا در تماس تلفنی با رئیس جمهور ترکیه گفتگو خواهد کرد.",
+     ["call IRN,TUR @- 2025-11-05 planned"]),
+    ("fr-date-range", "fr", PUB,
+     "Le président sénégalais effectuera une visite officielle en Chine du 10 au 12 novembre, a annoncé "
+     "la présidence.",
+     ["visit SEN>CHN @CHN 2025-11-10 planned"]),
+    ("it-date-range", "it", PUB,
+     "Il presidente Sergio Mattarella sarà in visita ufficiale in Cina dal 10 al 12 novembre.",
+     ["visit ITA>CHN @CHN 2025-11-10 planned"]),
+    ("ru-dated", "ru", PUB,
+     "Президент Египта Абдель Фаттах ас-Сиси посетит Китай 10 ноября, сообщила пресс-служба.",
+     ["visit EGY>CHN @CHN 2025-11-10 planned"]),
 ]
 
 
