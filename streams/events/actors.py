@@ -92,7 +92,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         target = None
         if nxt is not None and _gap_ok(text, r.end, mentions[nxt].start, 4):
             m = mentions[nxt]
-            blocked = any(c.label in ("dest", "from", "with") and r.end <= c.start < m.start for c in cues)
+            # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
+            stops = ("dest", "with") if r.label == "delegation" else ("dest", "from", "with")
+            blocked = any(c.label in stops and r.end <= c.start < m.start for c in cues)
             if m.kind == "leader":
                 role_of_leader[nxt] = r.label
                 target = "leader"
@@ -105,11 +107,14 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                 target = prv
         if isinstance(target, int):
             m = mentions[target]
+            via = r.label if r.label in ("counterpart", "delegation", "institution") else "role"
             if target not in linked:
                 linked.add(target)
-                via = r.label if r.label in ("counterpart", "delegation", "institution") else "role"
                 parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end],
                                      min(r.start, m.start)))
+            elif via != "institution":   # "نائب رئيس مجلس الوزراء وزير الخارجية الكويتي": the office wins
+                parties = [p._replace(via=via, role=r.label) if p.pos == m.start and p.via == "institution" else p
+                           for p in parties]
         elif target is None and r.label == "counterpart":
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
 
