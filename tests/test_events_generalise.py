@@ -774,6 +774,24 @@ CASES = [
     ("ar-female-ambassador", "ar", PUB,
      "التقى رئيس مجلس النواب اللبناني نبيه بري اليوم في عين التينة السفيرة الأمريكية لدى لبنان.",
      ["meeting LBN,USA @LBN 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 12: "will be in", joint declarations
+    ("it-will-be-in", "it", PUB,
+     "Il ministro degli Esteri egiziano Badr Abdelatty sarà a Roma giovedì per incontrare Antonio Tajani.",
+     ["visit EGY>ITA @ITA 2025-11-06 planned", "?meeting EGY,ITA @ITA 2025-11-06 planned"]),
+    ("it-joint-declaration", "it", PUB,
+     "La premier Giorgia Meloni e il primo ministro indiano Narendra Modi hanno firmato lunedì a Roma una "
+     "dichiarazione congiunta sul partenariato strategico.",
+     ["agreement IND,ITA @ITA 2025-11-03 occurred", "?meeting IND,ITA @ITA 2025-11-03 occurred"]),
+    ("en-will-be-in", "en", PUB,
+     "The Indian foreign minister will be in Moscow on Thursday for talks with his Russian counterpart, the "
+     "ministry said.",
+     ["visit IND>RUS @RUS 2025-11-06 planned", "?meeting IND,RUS @RUS 2025-11-06 planned"]),
+    ("fr-sera-a", "fr", PUB,
+     "Le ministre égyptien des Affaires étrangères sera à Paris jeudi pour rencontrer son homologue français.",
+     ["visit EGY>FRA @FRA 2025-11-06 planned", "?meeting EGY,FRA @FRA 2025-11-06 planned"]),
+    ("ru-eu-visit", "ru", PUB,
+     "Глава дипломатии ЕС Кая Каллас посетила во вторник Каир, где обсудила ситуацию в секторе Газа.",
+     ["visit EU>EGY @EGY 2025-11-04 occurred"]),
 ]
 
 
