@@ -803,6 +803,25 @@ CASES = [
     ("it-sport-match", "it", PUB,
      "L'Italia incontrerà la Norvegia nella partita decisiva di giovedì a Milano.",
      []),
+    # ------------------------------------------------------------------ batch 14: cancelled trips, topics are not venues
+    ("en-postponed", "en", PUB,
+     "The Saudi crown prince postponed his planned visit to Tokyo, officials said on Tuesday, citing "
+     "scheduling reasons.",
+     []),
+    ("ar-cancelled", "ar", PUB,
+     "ألغى وزير الخارجية المصري زيارة كانت مقررة إلى أنقرة الأسبوع المقبل، دون توضيح الأسباب.",
+     []),
+    ("fr-postponed", "fr", PUB,
+     "Le président algérien a reporté sa visite en France prévue la semaine prochaine, selon la présidence.",
+     []),
+    ("ar-topic-not-venue", "ar", PUB,
+     "التقى وزير الخارجية المصري بدر عبد العاطي اليوم الثلاثاء نظيره السعودي من أجل بحث التطورات في "
+     "قطاع غزة.",
+     ["meeting EGY,SAU @- 2025-11-04 occurred"]),
+    ("en-topic-not-venue", "en", PUB,
+     "Turkish Foreign Minister Hakan Fidan met his Qatari counterpart on Monday to discuss the situation in "
+     "Gaza, the ministry said.",
+     ["meeting QAT,TUR @- 2025-11-03 occurred"]),
 ]
 
 

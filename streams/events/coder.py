@@ -91,6 +91,14 @@ def _negated(trig, cues, text: str) -> bool:
         if c.label == "negation" and c.end <= trig.start and trig.start - c.end <= 12 \
                 and len(text[c.end:trig.start].split()) <= 1:
             return True
+        # "wide" cues (cancelled, postponed, أرجأ) reach further within the clause; with "after"
+        # also behind the trigger ("the visit was postponed")
+        if c.label == "negation" and "wide" in c.flags:
+            if c.end <= trig.start and trig.start - c.end <= 60 and _CLAUSE.isdisjoint(text[c.end:trig.start]):
+                return True
+            if "after" in c.flags and c.start >= trig.end and c.start - trig.end <= 60 \
+                    and _CLAUSE.isdisjoint(text[trig.end:c.start]):
+                return True
     return False
 
 
@@ -245,7 +253,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 continue
             loc = None
             if t.label != "call":
-                loc = _meeting_place(locs, t, src, text, s)
+                # "the situation in Gaza", "الأوضاع في غزة": a place right after a topic word is not the venue
+                topics = [c for c in cues if c.label == "topic"]
+                venues = [pl for pl in locs if not any(c.end <= pl.pos and actors._gap_ok(text, c.end, pl.pos, 2)
+                                                       for c in topics)] if topics else locs
+                loc = _meeting_place(venues, t, src, text, s)
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
                 pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:])
