@@ -822,6 +822,18 @@ CASES = [
      "Turkish Foreign Minister Hakan Fidan met his Qatari counterpart on Monday to discuss the situation in "
      "Gaza, the ministry said.",
      ["meeting QAT,TUR @- 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 15: possessives and datelines
+    ("en-possessive-hosted", "en", PUB,
+     "ADDIS ABABA, Ethiopia (AP) — Ethiopia's prime minister hosted Somalia's president on Monday as the two "
+     "neighbours sought to mend ties.",
+     ["meeting ETH,SOM @ETH 2025-11-03 occurred", "?visit SOM>ETH @ETH 2025-11-03 occurred"]),
+    ("en-xinhua-here", "en", PUB,
+     "BEIJING, Nov. 4 (Xinhua) -- Chinese Vice Premier Ding Xuexiang met with Kazakh Prime Minister Olzhas "
+     "Bektenov here on Tuesday. The two sides pledged to deepen cooperation.",
+     ["meeting CHN,KAZ @CHN 2025-11-04 occurred", "?visit KAZ>CHN @CHN 2025-11-04 occurred"]),
+    ("ar-mena-here", "ar", PUB,
+     "القاهرة - أ ش أ: التقى وزير الخارجية المصري بدر عبد العاطي هنا اليوم نظيره الصيني وانغ يي.",
+     ["meeting CHN,EGY @EGY 2025-11-04 occurred", "?visit CHN>EGY @EGY 2025-11-04 occurred"]),
 ]
 
 

@@ -100,6 +100,13 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                 target = "leader"
             elif m.kind in ("country", "adj", "org") and not blocked:
                 target = nxt
+        if not arabic and target is not None:   # "Ethiopia's prime minister hosted Somalia's president"
+            prv = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].end <= r.start), None)
+            if prv is not None and mentions[prv].kind in ("country", "org") and prv not in linked \
+                    and text[mentions[prv].end:r.start].strip() in ("'s", "’s", "'"):
+                if target == "leader":
+                    role_of_leader.pop(nxt, None)
+                target = prv
         if target is None and not arabic:
             prv = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].end <= r.start), None)
             if prv is not None and mentions[prv].kind in ("country", "adj", "org") \

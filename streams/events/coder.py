@@ -258,6 +258,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 venues = [pl for pl in locs if not any(c.end <= pl.pos and actors._gap_ok(text, c.end, pl.pos, 2)
                                                        for c in topics)] if topics else locs
                 loc = _meeting_place(venues, t, src, text, s)
+                dl = ctx.get("dateline")
+                if loc is None and dl is not None and dl.code in codes and (
+                        any("host" in h.flags for h in trigs) or any(c.label == "here" for c in cues)):
+                    loc = dl          # "BEIJING (Xinhua) -- X met Y here", "ADDIS ABABA (AP) - X hosted Y"
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
                 pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:])
@@ -451,6 +455,10 @@ def _extract(text, language, published_at, article) -> list[dict]:
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
     m_starts = [m.start for m in mentions]
+    if mentions and mentions[0].kind in ("city", "capital") and not folded[:mentions[0].start].strip() \
+            and folded[mentions[0].end:mentions[0].end + 3].lstrip()[:1] in (",", "(", "-", ":", "–", "—"):
+        m0 = mentions[0]   # dateline: "BEIJING, Nov. 4 (Xinhua) --", "القاهرة - أ ش أ:"
+        ctx["dateline"] = actors.Place(m0.start, m0.end, m0.code, folded[m0.start:m0.end], None)
     h_starts = [h.start for h in hits]
     for idx, (s, e) in enumerate(spans):
         ms = mentions[bisect.bisect_left(m_starts, s):bisect.bisect_left(m_starts, e)]
