@@ -69,7 +69,7 @@ app = faust.App(
     logging_config=None,
 )
 
-raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes,
+raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes, partitions=settings.raw_partitions,
                       value_serializer="raw", key_serializer="raw")
 unique_topic = app.topic(settings.topic(T.UNIQUE), value_type=Article, key_type=str, key_serializer="raw")
 clean_topic = app.topic(settings.topic(T.CLEAN), value_type=CleanArticle, key_type=str, key_serializer="raw")
@@ -85,7 +85,8 @@ dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
 
 # Fingerprints of the articles in the dedup window, keyed by article id. The changelog makes
 # the window survive restarts; the in-memory LSH index is rebuilt from it (agents/dedup.py).
-dedup_index = app.Table("dedup-index", default=None, partitions=settings.partitions)
+# Co-partitioned with articles.raw (STREAMS_RAW_PARTITIONS, 1 by default: one global window).
+dedup_index = app.Table("dedup-index", default=None, partitions=settings.raw_partitions)
 
 # A fixed prefix, not the app id: dashboards and alerts query diplo_streams_* whatever STREAMS_APP_ID is.
 setup_prometheus_sensors(app, name_prefix="diplo_streams")
