@@ -57,7 +57,9 @@ def _published(value: Any) -> dt.date | None:
 
 _CLAUSE = set(",;:()\"«»")
 _SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
+# regex engine can skip to "1"/"2" instead of trying the lookbehind at every position
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str, bool]:
@@ -67,7 +69,7 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str,
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
         after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags \
-            and not any(ch in _CLAUSE for ch in text[trig.end:c.start])
+            and _CLAUSE.isdisjoint(text[trig.end:c.start])
         if not (before or after):
             continue
         if "near" in c.flags and (not before or len(text[c.end:trig.start].split()) > 1):
@@ -78,8 +80,9 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None) -> tuple[str,
             planned = True
         elif c.label == "recall":
             recalled = True
-    if pub_day is not None:
-        for m in _YEAR.finditer(text, max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER)):
+    a, b = max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER)
+    if pub_day is not None and (text.find("19", a, b) >= 0 or text.find("20", a, b) >= 0):
+        for m in _YEAR.finditer(text, a, b):
             if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 14), m.start()):
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017"
     return ("planned" if planned else "occurred"), recalled
