@@ -258,6 +258,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
 def _records(events, text, norm, language, article, published, pub_day) -> list[dict]:
     res = []
     anchor = pub_day.isoformat() if pub_day else (article.get("id") if isinstance(article, dict) else None)
+    art = {k: (article.get(k) if isinstance(article, dict) else None)
+           for k in ("id", "url", "source", "published_at")} | {"language": language}
     for ev in events:
         s, e = ev["span"]
         os_, oe = norm.to_original(s, e)
@@ -299,8 +301,7 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
             "evidence": {"sentence": text[os_:oe], "start": os_, "end": oe},
             "confidence": round(ev["confidence"], 2),
             "background": bool(ev["background"]),
-            "article": {k: (article.get(k) if isinstance(article, dict) else None)
-                        for k in ("id", "url", "source", "published_at")} | {"language": language},
+            "article": dict(art),
             "language": language,
         })
     return res
