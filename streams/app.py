@@ -136,6 +136,12 @@ def warm_up() -> float:
                 extract(detected.__class__(**{**detected.asdict(), "language": lang}), settings)
         except Exception:  # warm-up must never stop a worker; the stage will report the error
             pass
+    try:  # and one HTML page: the examples are text, so the first HTML article imported trafilatura mid-run
+        article = parse_raw(lines[0], settings)
+        page = f"<html><body><article><p>{article.text}</p></article></body></html>"
+        clean(article.__class__(**{**article.asdict(), "text": None, "html": page}), settings)
+    except Exception:
+        pass
     return time.perf_counter() - start
 
 
