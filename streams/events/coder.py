@@ -416,19 +416,29 @@ def _extract(text, language, published_at, article) -> list[dict]:
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
     m_starts = [m.start for m in mentions]
     h_starts = [h.start for h in hits]
+    # most sentences hold no trigger: find a sentence's triggers and leaders by bisection in
+    # their own (text-ordered) lists, and slice the full lists only for trigger sentences
+    trig_hits = [h for h in hits if h.kind == "trigger"]
+    t_starts = [h.start for h in trig_hits]
+    leader_ms = [m for m in mentions if m.kind == "leader"]
+    l_starts = [m.start for m in leader_ms]
+    bl = bisect.bisect_left
     for idx, (s, e) in enumerate(spans):
-        ms = mentions[bisect.bisect_left(m_starts, s):bisect.bisect_left(m_starts, e)]
-        hs = hits[bisect.bisect_left(h_starts, s):bisect.bisect_left(h_starts, e)]
-        trigs = [h for h in hs if h.kind == "trigger" and h.end <= e]
+        ti, tj = bl(t_starts, s), bl(t_starts, e)
+        trigs = [h for h in trig_hits[ti:tj] if h.end <= e] if ti < tj else ()
         if idx - ctx["subject_sent"] > 2:
             ctx["subject"] = ctx["pair"] = None
         if not trigs:      # cheap path: only remember who the sentence is about
-            leaders = _codes([m for m in ms if m.kind == "leader"])
-            if leaders:
-                ctx["subject"], ctx["subject_sent"] = leaders[0], idx
-                if len(leaders) == 2:
-                    ctx["pair"] = leaders
+            li, lj = bl(l_starts, s), bl(l_starts, e)
+            if li < lj:
+                leaders = _codes(leader_ms[li:lj])
+                if leaders:
+                    ctx["subject"], ctx["subject_sent"] = leaders[0], idx
+                    if len(leaders) == 2:
+                        ctx["pair"] = leaders
             continue
+        ms = mentions[bl(m_starts, s):bl(m_starts, e)]
+        hs = hits[bl(h_starts, s):bl(h_starts, e)]
         trigs = trigs[:MAX_PER_SENTENCE // 4]
         ms = [m for m in ms if m.end <= e][:MAX_PER_SENTENCE]
         roles = [h for h in hs if h.kind == "role" and h.end <= e][:MAX_PER_SENTENCE]
