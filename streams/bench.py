@@ -8,7 +8,9 @@ One run = a fresh topic prefix on one Tansu broker, then
      record timestamp - raw message timestamp (both CreateTime, same host clock);
   3. baseline worker (same app and settings, STREAMS_BENCH=passthrough): the same N
      articles, consumed and re-produced unchanged; ratio = pipeline / passthrough.
-Peak RSS of each worker (process + children) is sampled with psutil during the run.
+Peak RSS of each worker (process + children) is sampled with psutil during the run, and the
+worker's CPU seconds (user + system) over the throughput phase give `cpu_ms_per_article`: the
+cost per article that other load on a shared host does not move, unlike articles/s.
 Per-stage costs come from the pure micro-benchmarks (in this process, after the runs)
 and from the worker's own `diplo_stage_seconds` histogram (mean = sum / count).
 `--runs K` repeats 1-3 and reports medians. Progress goes to stderr, results to stdout.
@@ -158,6 +160,20 @@ async def _collect(settings: Settings, topics: list[str], want: set[str], timeou
     return done
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far (robust to other load on the host)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def _throughput(ts: dict[str, int]) -> float:
     stamps = sorted(ts.values())
     span = (stamps[-1] - stamps[0]) / 1000 if len(stamps) > 1 else 0.0
@@ -227,7 +243,9 @@ def _pipeline_phase(broker_url: str, lines: list[bytes], ids: list[str], lat_lin
             out["publish_s"] = round(await _send_all(settings, settings.topic(T.RAW), lines, ids, None, sent), 2)
             return await collector
 
+        cpu0 = _cpu_seconds([w.proc.pid for w in procs])
         done = asyncio.run(throughput_phase())
+        out["cpu_ms_per_article"] = round((_cpu_seconds([w.proc.pid for w in procs]) - cpu0) * 1000 / len(ids), 3)
         out["throughput_aps"] = _throughput(done)
         out["wall_aps"] = round(len(done) / ((max(done.values()) - min(sent.values())) / 1000), 1)
         out["terminal_mix"] = {k: mix.get(k, 0) for k in ("processed", "duplicates", "dlq")}
@@ -280,7 +298,9 @@ def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: lis
             await _send_all(pt, pt.topic(T.RAW), lines, ids, None, {})
             return await collector
 
+        cpu0 = _cpu_seconds([worker.proc.pid])
         out["passthrough_aps"] = _throughput(asyncio.run(passthrough_phase()))
+        out["passthrough_cpu_ms_per_article"] = round((_cpu_seconds([worker.proc.pid]) - cpu0) * 1000 / len(ids), 3)
     finally:
         out["passthrough_rss_mb"] = sampler.stop()
         worker.stop()
@@ -402,6 +422,8 @@ def format_table(r: dict) -> str:
         ("full pipeline (steady state)", f"{r.get('throughput_aps')} articles/s", ">= 500"),
         ("one-hop passthrough", f"{r.get('passthrough_aps')} articles/s", ""),
         ("ratio pipeline / passthrough", f"{r.get('ratio')}", ">= 0.25"),
+        ("worker CPU per article: pipeline / passthrough",
+         f"{r.get('cpu_ms_per_article')} / {r.get('passthrough_cpu_ms_per_article')} ms", ""),
         (f"latency at {r.get('offered_rate')}/s p50/p95/p99",
          f"{lat.get('p50')} / {lat.get('p95')} / {lat.get('p99')} ms", "p99 <= 1000"),
         ("worker peak RSS (with children)", f"{r.get('peak_rss_mb')} MB", "<= 500"),
