@@ -132,38 +132,55 @@ def _meeting_place(locs, trig, parties, text, s=0):
     """Where talks happen: a place after the trigger (a city, or a country right after the
     trigger or a party: "met X in Qatar"), else one before it. "The war in Ukraine" further
     away is a topic, and a dateline ("CAIRO, Feb 12 -") is where the story was filed."""
-    anchors = [trig.end] + [p.end for p in parties]
+    anchors = None
 
     def near(pl):
+        nonlocal anchors
+        if anchors is None:
+            anchors = [trig.end] + [p.end for p in parties]
         return any(0 <= pl.pos - a <= 30 and len(text[a:pl.pos].split()) <= 3 for a in anchors)
 
     def dateline(pl):
         return pl.pos == s and text[pl.end:pl.end + 2].lstrip()[:1] in (",", "(", "-")
 
-    after = [pl for pl in locs if pl.pos >= trig.end and not dateline(pl)]
-    before = [pl for pl in locs if pl.pos < trig.start and not dateline(pl)]
-    for group in (after, before):
-        for pl in group:
-            if pl.place or (pl.marker in ("loc", "dest") and near(pl)):
+    for after in (True, False):       # places after the trigger first, then before it
+        for pl in locs:
+            if (pl.pos >= trig.end if after else pl.pos < trig.start) \
+                    and (pl.place or (pl.marker in ("loc", "dest") and near(pl))) and not dateline(pl):
                 return pl
     return None
 
 
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
-    if any(c.label == "sport" for c in cues):
-        return []
-    has_sign = any(c.label == "sign" for c in cues)
-    strong = [p for p in parties if p.code]
+    has_sign = False
+    tense_cues, neg_cues, withs = [], [], []
+    for c in cues:                     # one pass sorts the cues the rules below read
+        label = c.label
+        if label == "sport":
+            return []
+        if label == "sign":
+            has_sign = True
+        elif label == "planned" or label == "recall":
+            tense_cues.append(c)
+        elif label == "negation":
+            neg_cues.append(c)
+        elif label == "with" or label == "between":
+            withs.append(c)
     firm = {t.label for t in trigs if "weak" not in t.flags}
-    tense_cues = [c for c in cues if c.label in ("planned", "recall")]
-    neg_cues = [c for c in cues if c.label == "negation"]
-    withs = [c for c in cues if c.label in ("with", "between")]
-    src = [p for p in parties if p.code and p.via not in ("observer", "institution")]
-    # an announcing institution ("the UAE presidency said ...") stands in only when a side is missing
-    src_inst = [p for p in parties if p.code and p.via == "institution"]
+    strong, src, src_inst = [], [], []
+    counterpart = False
+    for p in parties:
+        if p.code:
+            strong.append(p)
+            if p.via == "institution":
+                # an announcing institution ("the UAE presidency said ...") stands in only when a side is missing
+                src_inst.append(p)
+            elif p.via != "observer":
+                src.append(p)
+        if p.code is None:
+            counterpart = True
     locs = [pl for pl in places if pl.marker != "from"]
-    counterpart = any(p.code is None for p in parties)
     for t in trigs:
         if "weak" in t.flags and firm:
             continue
