@@ -10,7 +10,6 @@ import os
 import time
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.transport.drivers import aiokafka as _faust_aiokafka
 from faust.web import Request, Response, View
 
@@ -18,6 +17,7 @@ from . import codec  # noqa: F401  (registers the "orjson" codec)
 from . import topics as T
 from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
+from .sensors import setup_sensors
 from .settings import Settings
 
 settings = Settings.from_env()
@@ -89,7 +89,8 @@ dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
 dedup_index = app.Table("dedup-index", default=None, partitions=settings.raw_partitions)
 
 # A fixed prefix, not the app id: dashboards and alerts query diplo_streams_* whatever STREAMS_APP_ID is.
-setup_prometheus_sensors(app, name_prefix="diplo_streams")
+# Faust's Prometheus sensors with the per-message label lookups cached (streams/sensors.py).
+setup_sensors(app, name_prefix="diplo_streams")
 M = metrics()
 M.up.set(1)
 _started = time.time()
