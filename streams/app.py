@@ -10,7 +10,6 @@ import os
 import time
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.transport.drivers import aiokafka as _faust_aiokafka
 from faust.web import Request, Response, View
 
@@ -18,6 +17,7 @@ from . import codec  # noqa: F401  (registers the "orjson" codec)
 from . import topics as T
 from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
+from .sensors import setup_sensors
 from .settings import Settings
 
 settings = Settings.from_env()
@@ -69,7 +69,7 @@ app = faust.App(
     logging_config=None,
 )
 
-raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes,
+raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes, partitions=settings.raw_partitions,
                       value_serializer="raw", key_serializer="raw")
 unique_topic = app.topic(settings.topic(T.UNIQUE), value_type=Article, key_type=str, key_serializer="raw")
 clean_topic = app.topic(settings.topic(T.CLEAN), value_type=CleanArticle, key_type=str, key_serializer="raw")
@@ -85,10 +85,12 @@ dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
 
 # Fingerprints of the articles in the dedup window, keyed by article id. The changelog makes
 # the window survive restarts; the in-memory LSH index is rebuilt from it (agents/dedup.py).
-dedup_index = app.Table("dedup-index", default=None, partitions=settings.partitions)
+# Co-partitioned with articles.raw (STREAMS_RAW_PARTITIONS, 1 by default: one global window).
+dedup_index = app.Table("dedup-index", default=None, partitions=settings.raw_partitions)
 
 # A fixed prefix, not the app id: dashboards and alerts query diplo_streams_* whatever STREAMS_APP_ID is.
-setup_prometheus_sensors(app, name_prefix="diplo_streams")
+# Faust's Prometheus sensors with the per-message label lookups cached (streams/sensors.py).
+setup_sensors(app, name_prefix="diplo_streams")
 M = metrics()
 M.up.set(1)
 _started = time.time()
@@ -135,6 +137,12 @@ def warm_up() -> float:
                 extract(detected.__class__(**{**detected.asdict(), "language": lang}), settings)
         except Exception:  # warm-up must never stop a worker; the stage will report the error
             pass
+    try:  # and one HTML page: the examples are text, so the first HTML article imported trafilatura mid-run
+        article = parse_raw(lines[0], settings)
+        page = f"<html><body><article><p>{article.text}</p></article></body></html>"
+        clean(article.__class__(**{**article.asdict(), "text": None, "html": page}), settings)
+    except Exception:
+        pass
     return time.perf_counter() - start
 
 

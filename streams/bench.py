@@ -8,10 +8,15 @@ One run = a fresh topic prefix on one Tansu broker, then
      record timestamp - raw message timestamp (both CreateTime, same host clock);
   3. baseline worker (same app and settings, STREAMS_BENCH=passthrough): the same N
      articles, consumed and re-produced unchanged; ratio = pipeline / passthrough.
-Peak RSS of each worker (process + children) is sampled with psutil during the run.
+Peak RSS of each worker (process + children) is sampled with psutil during the run, and the
+worker's CPU seconds (user + system) over the throughput phase give `cpu_ms_per_article`: the
+cost per article that other load on a shared host does not move, unlike articles/s.
 Per-stage costs come from the pure micro-benchmarks (in this process, after the runs)
 and from the worker's own `diplo_stage_seconds` histogram (mean = sum / count).
 `--runs K` repeats 1-3 and reports medians. Progress goes to stderr, results to stdout.
+`--workers N` (N > 1) adds, after 1-3, a run of the same pipeline with N worker processes in
+one consumer group (fresh topics), reported under `multi_worker`; the headline figures and
+the ratio stay one worker.
 """
 from __future__ import annotations
 
@@ -123,7 +128,7 @@ async def _send_all(settings: Settings, topic: str, lines: list[bytes], ids: lis
 
 
 async def _collect(settings: Settings, topics: list[str], want: set[str], timeout: float,
-                   label: str, id_of=_terminal_id) -> dict[str, int]:
+                   label: str, id_of=_terminal_id, mix: dict | None = None) -> dict[str, int]:
     """First terminal record timestamp (ms) per wanted id, read from the start of `topics`."""
     from aiokafka import AIOKafkaConsumer
 
@@ -144,12 +149,29 @@ async def _collect(settings: Settings, topics: list[str], want: set[str], timeou
                     art_id = id_of(tp.topic, rec)
                     if art_id in want and art_id not in done:
                         done[art_id] = rec.timestamp
+                        if mix is not None:
+                            kind = tp.topic.rsplit(".", 1)[-1]
+                            mix[kind] = mix.get(kind, 0) + 1
             if time.monotonic() - last_report > 2:
                 log(f"{label}: {len(done)}/{len(want)}")
                 last_report = time.monotonic()
     finally:
         await consumer.stop()
     return done
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far (robust to other load on the host)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
 
 
 def _throughput(ts: dict[str, int]) -> float:
@@ -161,7 +183,8 @@ def _throughput(ts: dict[str, int]) -> float:
 def _stage_means(metrics_text: str) -> dict[str, float]:
     sums, counts = {}, {}
     for m in re.finditer(r'^diplo_stage_seconds_(sum|count)\{stage="(\w+)"\} ([0-9.e+-]+)$', metrics_text, re.M):
-        (sums if m.group(1) == "sum" else counts)[m.group(2)] = float(m.group(3))
+        into = sums if m.group(1) == "sum" else counts     # summed over workers when several
+        into[m.group(2)] = into.get(m.group(2), 0.0) + float(m.group(3))
     return {s: round(sums[s] / counts[s] * 1e6, 1) for s in sums if counts.get(s)}
 
 
@@ -175,37 +198,59 @@ def _worker(broker_url: str, settings: Settings, log_dir: str, name: str, extra:
                          log_path=os.path.join(log_dir, f"{name}.log"))
 
 
-def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: list[bytes], lat_ids: list[str],
-             rate: float, log_dir: str, run_no: int, env: dict | None = None) -> dict:
+def _wait_all_ready(workers: list, timeout: float) -> None:
+    """Every worker ready at once: a later member's join rebalances the ones already ready."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for w in workers:
+            w.wait_ready(max(1.0, deadline - time.monotonic()))
+        if all(w.get("/readyz", timeout=1.0)[0] == 200 for w in workers):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError("workers not ready together")
+        time.sleep(0.25)
+
+
+def _pipeline_phase(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: list[bytes],
+                    lat_ids: list[str], rate: float, log_dir: str, run_no: int, tag: str,
+                    env: dict | None, workers: int = 1) -> dict:
+    """Throughput then latency of the full pipeline run by `workers` worker processes (one group)."""
     from .topics import ensure_topics_sync
 
-    tag = f"b{run_no}x{time.time_ns() // 1_000_000 % 10**8}"
     out: dict = {}
-
-    # 1+2: full pipeline
+    label = "pipeline" if workers == 1 else f"pipeline x{workers}"
     settings = Settings.from_env(broker=broker_url, app_id=f"diplo-{tag}", topic_prefix=f"{tag}.")
     ensure_topics_sync(settings)
-    worker = _worker(broker_url, settings, log_dir, f"pipeline-{run_no}", env)
+    names = [f"pipeline-{run_no}"] if workers == 1 else [f"pipeline{workers}w-{run_no}-{k}" for k in range(workers)]
+    procs = [_worker(broker_url, settings, log_dir, name, env) for name in names]
     t0 = time.monotonic()
-    worker.start().wait_ready(120)
-    out["startup_s"] = round(time.monotonic() - t0, 1)
-    sampler = RssSampler(worker.proc.pid)
-    sampler.start()
-    terminal = [settings.topic(t) for t in T.TERMINAL]
+    samplers: list[RssSampler] = []
     try:
-        log(f"run {run_no}: pipeline ready in {out['startup_s']} s; publishing {len(lines)} articles")
+        for w in procs:
+            w.start()
+        _wait_all_ready(procs, 120)
+        out["startup_s"] = round(time.monotonic() - t0, 1)
+        samplers = [RssSampler(w.proc.pid) for w in procs]
+        for sampler in samplers:
+            sampler.start()
+        terminal = [settings.topic(t) for t in T.TERMINAL]
+        log(f"run {run_no}: {label} ready in {out['startup_s']} s; publishing {len(lines)} articles")
         sent: dict[str, int] = {}
+        mix: dict[str, int] = {}
 
         async def throughput_phase():
-            collector = asyncio.create_task(_collect(settings, terminal, set(ids), 180, "pipeline"))
+            collector = asyncio.create_task(_collect(settings, terminal, set(ids), 180, label, mix=mix))
             out["publish_s"] = round(await _send_all(settings, settings.topic(T.RAW), lines, ids, None, sent), 2)
             return await collector
 
+        cpu0 = _cpu_seconds([w.proc.pid for w in procs])
         done = asyncio.run(throughput_phase())
+        out["cpu_ms_per_article"] = round((_cpu_seconds([w.proc.pid for w in procs]) - cpu0) * 1000 / len(ids), 3)
         out["throughput_aps"] = _throughput(done)
         out["wall_aps"] = round(len(done) / ((max(done.values()) - min(sent.values())) / 1000), 1)
-        log(f"run {run_no}: pipeline {out['throughput_aps']} articles/s; latency run at {rate}/s "
-            f"x {len(lat_lines)}")
+        out["terminal_mix"] = {k: mix.get(k, 0) for k in ("processed", "duplicates", "dlq")}
+        log(f"run {run_no}: {label} {out['throughput_aps']} articles/s ({out['terminal_mix']}); "
+            f"latency run at {rate}/s x {len(lat_lines)}")
 
         lat_sent: dict[str, int] = {}
 
@@ -218,11 +263,26 @@ def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: lis
         lat = [lat_done[i] - lat_sent[i] for i in lat_ids if i in lat_done and i in lat_sent]
         out["latency_ms"] = {"p50": _pct(lat, 0.50), "p95": _pct(lat, 0.95), "p99": _pct(lat, 0.99),
                              "max": max(lat) if lat else None}
-        log(f"run {run_no}: latency {out['latency_ms']}")
-        out["stage_mean_us_worker"] = _stage_means(worker.metrics_text())
+        log(f"run {run_no}: {label} latency {out['latency_ms']}")
+        out["stage_mean_us_worker"] = _stage_means("\n".join(w.metrics_text() for w in procs))
     finally:
-        out["peak_rss_mb"] = sampler.stop()
-        worker.stop()
+        rss = [sampler.stop() for sampler in samplers]
+        out["peak_rss_mb"] = round(sum(rss), 1)            # all workers together (one worker: itself)
+        if workers > 1:
+            out["peak_rss_mb_per_worker"] = max(rss) if rss else None
+        for w in procs:
+            w.stop()
+    return out
+
+
+def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: list[bytes], lat_ids: list[str],
+             rate: float, log_dir: str, run_no: int, env: dict | None = None, workers: int = 1) -> dict:
+    from .topics import ensure_topics_sync
+
+    tag = f"b{run_no}x{time.time_ns() // 1_000_000 % 10**8}"
+
+    # 1+2: full pipeline, one worker
+    out = _pipeline_phase(broker_url, lines, ids, lat_lines, lat_ids, rate, log_dir, run_no, tag, env)
 
     # 3: passthrough baseline on the same broker, same articles
     pt = Settings.from_env(broker=broker_url, app_id=f"diplo-pt-{tag}", topic_prefix=f"pt{tag}.")
@@ -238,13 +298,23 @@ def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: lis
             await _send_all(pt, pt.topic(T.RAW), lines, ids, None, {})
             return await collector
 
+        cpu0 = _cpu_seconds([worker.proc.pid])
         out["passthrough_aps"] = _throughput(asyncio.run(passthrough_phase()))
+        out["passthrough_cpu_ms_per_article"] = round((_cpu_seconds([worker.proc.pid]) - cpu0) * 1000 / len(ids), 3)
     finally:
         out["passthrough_rss_mb"] = sampler.stop()
         worker.stop()
     out["ratio"] = round(out["throughput_aps"] / out["passthrough_aps"], 3)
     log(f"run {run_no}: passthrough {out['passthrough_aps']} articles/s, ratio {out['ratio']}, "
         f"peak RSS {out['peak_rss_mb']} MB")
+
+    # 4 (--workers N > 1): the same pipeline with N workers in one consumer group, fresh topics
+    if workers > 1:
+        multi = _pipeline_phase(broker_url, lines, ids, lat_lines, lat_ids, rate, log_dir, run_no,
+                                f"{tag}w{workers}", env, workers=workers)
+        multi["workers"] = workers
+        multi["ratio_vs_passthrough"] = round(multi["throughput_aps"] / out["passthrough_aps"], 3)
+        out["multi_worker"] = multi
     return out
 
 
@@ -313,7 +383,8 @@ def _median_dict(runs: list[dict]) -> dict:
 
 
 def run_bench(n: int = 3000, rate: float = 100.0, latency_articles: int = 1000, runs: int = 1,
-              seed: int = 1, micro: bool = True, env: dict | None = None, log_dir: str | None = None) -> dict:
+              seed: int = 1, micro: bool = True, env: dict | None = None, log_dir: str | None = None,
+              workers: int = 1) -> dict:
     from .broker import EmbeddedBroker
 
     log_dir = log_dir or tempfile.mkdtemp(prefix="diplo-bench-")
@@ -326,12 +397,15 @@ def run_bench(n: int = 3000, rate: float = 100.0, latency_articles: int = 1000, 
     broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
     try:
         for k in range(runs):
-            results.append(run_once(broker.url, lines[:n], ids[:n], lines[n:], ids[n:], rate, log_dir, k + 1, env))
+            results.append(run_once(broker.url, lines[:n], ids[:n], lines[n:], ids[n:], rate, log_dir, k + 1, env,
+                                    workers=workers))
     finally:
         broker.stop()
     summary = _median_dict(results)
     summary.update(articles=n, latency_articles=latency_articles, offered_rate=rate, runs=runs,
                    per_run={k: [r.get(k) for r in results] for k in ("throughput_aps", "passthrough_aps", "ratio")})
+    if workers > 1:
+        summary["per_run"]["multi_worker_throughput_aps"] = [r["multi_worker"]["throughput_aps"] for r in results]
     if micro:
         log("micro-benchmarks of the pure stages")
         summary["stage_us"] = stage_micro(articles[: min(300, n)])
@@ -348,6 +422,8 @@ def format_table(r: dict) -> str:
         ("full pipeline (steady state)", f"{r.get('throughput_aps')} articles/s", ">= 500"),
         ("one-hop passthrough", f"{r.get('passthrough_aps')} articles/s", ""),
         ("ratio pipeline / passthrough", f"{r.get('ratio')}", ">= 0.25"),
+        ("worker CPU per article: pipeline / passthrough",
+         f"{r.get('cpu_ms_per_article')} / {r.get('passthrough_cpu_ms_per_article')} ms", ""),
         (f"latency at {r.get('offered_rate')}/s p50/p95/p99",
          f"{lat.get('p50')} / {lat.get('p95')} / {lat.get('p99')} ms", "p99 <= 1000"),
         ("worker peak RSS (with children)", f"{r.get('peak_rss_mb')} MB", "<= 500"),
@@ -357,6 +433,16 @@ def format_table(r: dict) -> str:
         micro = r.get("stage_us", {}).get(stage)
         worker = r.get("stage_mean_us_worker", {}).get(stage)
         rows.append((f"stage {stage}: micro median / worker mean", f"{micro} / {worker} µs", ""))
+    mw = r.get("multi_worker")
+    if mw:
+        mlat = mw.get("latency_ms", {})
+        rows += [
+            (f"full pipeline, {mw.get('workers')} workers", f"{mw.get('throughput_aps')} articles/s",
+             f"ratio vs passthrough {mw.get('ratio_vs_passthrough')}"),
+            (f"  latency p50/p95/p99, {mw.get('workers')} workers",
+             f"{mlat.get('p50')} / {mlat.get('p95')} / {mlat.get('p99')} ms", ""),
+            (f"  peak RSS, {mw.get('workers')} workers together", f"{mw.get('peak_rss_mb')} MB", ""),
+        ]
     width = max(len(a) for a, _, _ in rows)
     lines = [f"{a:<{width}}  {b:<28} {c}" for a, b, c in rows]
     f = r.get("facts", {})
@@ -370,7 +456,8 @@ def main(args) -> int:
     if getattr(args, "batch_size", None):
         env["STREAMS_BATCH_SIZE"] = str(args.batch_size)
     result = run_bench(n=args.articles, rate=args.rate, latency_articles=args.latency_articles, runs=args.runs,
-                       seed=getattr(args, "seed", 1), micro=not getattr(args, "no_micro", False), env=env)
+                       seed=getattr(args, "seed", 1), micro=not getattr(args, "no_micro", False), env=env,
+                       workers=max(1, getattr(args, "workers", 1) or 1))
     if args.json:
         sys.stdout.write(orjson.dumps(result).decode() + "\n")
     else:

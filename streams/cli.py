@@ -167,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--seed", type=int, default=1, help="article generator seed")
     b.add_argument("--batch-size", type=int, default=None, help="STREAMS_BATCH_SIZE for the bench workers")
     b.add_argument("--no-micro", action="store_true", help="skip the in-process stage micro-benchmarks")
+    b.add_argument("--workers", type=int, default=1,
+                   help="also run the pipeline with this many worker processes (reported apart; default 1)")
     b.set_defaults(func=cmd_bench)
     return p
 

@@ -23,7 +23,10 @@ class Settings:
     broker: str = "kafka://127.0.0.1:9092"   # KAFKA_BROKER (comma-separated list allowed)
     app_id: str = "diplo-streams"              # STREAMS_APP_ID: consumer group and table prefix
     topic_prefix: str = ""                     # STREAMS_TOPIC_PREFIX, e.g. "prod." -> prod.articles.raw
-    partitions: int = 4                        # STREAMS_PARTITIONS for every topic we create
+    partitions: int = 4                        # STREAMS_PARTITIONS for every topic we create but articles.raw
+    # articles.raw and the dedup table: 1 = one dedup window for the whole stream (a worker owns it,
+    # the later stages spread over `partitions`); more splits the window per partition (see README)
+    raw_partitions: int = 1                    # STREAMS_RAW_PARTITIONS
     replicas: int = 1                          # STREAMS_REPLICAS (3 on a real cluster)
     web_port: int = 6066                       # STREAMS_WEB_PORT: /metrics, /livez, /readyz
     web_host: str = "0.0.0.0"                  # STREAMS_WEB_HOST
@@ -46,6 +49,7 @@ class Settings:
         "app_id": "STREAMS_APP_ID",
         "topic_prefix": "STREAMS_TOPIC_PREFIX",
         "partitions": "STREAMS_PARTITIONS",
+        "raw_partitions": "STREAMS_RAW_PARTITIONS",
         "replicas": "STREAMS_REPLICAS",
         "web_port": "STREAMS_WEB_PORT",
         "web_host": "STREAMS_WEB_HOST",

@@ -22,6 +22,11 @@ ALL = (RAW, UNIQUE, CLEAN, DETECTED, EVENTS, PROCESSED, DUPLICATES, DLQ)
 TERMINAL = (PROCESSED, DUPLICATES, DLQ)
 
 
+def partitions_of(settings: Settings, name: str) -> int:
+    """articles.raw feeds the dedup window (one per partition): by default one partition."""
+    return settings.raw_partitions if name == RAW else settings.partitions
+
+
 async def ensure_topics(settings: Settings, names=ALL, timeout: float = 30.0) -> None:
     """Create missing topics (idempotent)."""
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -31,7 +36,7 @@ async def ensure_topics(settings: Settings, names=ALL, timeout: float = 30.0) ->
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted = [NewTopic(settings.topic(n), settings.partitions, settings.replicas)
+        wanted = [NewTopic(settings.topic(n), partitions_of(settings, n), settings.replicas)
                   for n in names if settings.topic(n) not in existing]
         if wanted:
             try:

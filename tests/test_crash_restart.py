@@ -7,7 +7,6 @@ SIGKILL an article may reach a terminal topic twice, but all of its terminal rec
 from __future__ import annotations
 
 import asyncio
-import random
 import time
 
 import orjson
@@ -24,37 +23,11 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 # Faust reads these from the environment: a SIGKILLed member leaves the group after 8 s, not 60 s.
 FAST_GROUP = {"BROKER_SESSION_TIMEOUT": "8", "BROKER_HEARTBEAT_INTERVAL": "1", "BROKER_REBALANCE_TIMEOUT": "8"}
 
-SWAPS = [  # (a, b): every a in a generated article becomes b, to vary who met whom
-    ("السعودية", "الكويت"), ("مصر", "الأردن"), ("روسيا", "الصين"), ("قطر", "عمان"), ("فرنسا", "ألمانيا"),
-    ("Egypt", "Jordan"), ("Russia", "China"), ("France", "Germany"), ("Iran", "Turkey"), ("Saudi", "Kuwaiti"),
-]
-
-
 def generate(n: int, seed: int = 7) -> list[bytes]:
-    """n articles built from the example articles' lines: new ids, dates, swapped countries, ~8% exact copies."""
-    from streams.demo import example_lines
+    """n benchmark articles (streams/benchgen.py): distinct stories, ~10 % planted duplicates."""
+    from streams.benchgen import generate as bench_generate
 
-    rng = random.Random(seed)
-    pool: list[str] = []
-    for line in example_lines():
-        art = orjson.loads(line)
-        pool += [s for s in (art.get("text") or "").split("\n") if len(s) > 60]
-    assert len(pool) > 30
-    out: list[dict] = []
-    for i in range(n):
-        if out and rng.random() < 0.08:
-            src = rng.choice(out)
-            out.append({**src, "id": f"cr-{i:05d}", "url": f"https://copy.example.net/{i}"})
-            continue
-        lines = rng.sample(pool, rng.randint(3, 5))
-        text = "\n".join(lines)
-        for a, b in rng.sample(SWAPS, 3):
-            text = text.replace(a, b) if rng.random() < 0.5 else text.replace(b, a)
-        day = rng.randint(1, 28)
-        out.append({"id": f"cr-{i:05d}", "url": f"https://news.example.com/{seed}/{i}", "source": "generated",
-                    "published_at": f"2026-{rng.randint(1, 11):02d}-{day:02d}T10:00:00Z", "title": None,
-                    "text": text})
-    return [orjson.dumps(a) for a in out]
+    return bench_generate(n, seed=seed)
 
 
 class Run:

@@ -226,6 +226,8 @@ def test_compose_partitions_agree(compose):
     values = {s["topic-init"]["environment"]["STREAMS_PARTITIONS"], s["worker"]["environment"]["STREAMS_PARTITIONS"],
               str(s["kafka"]["environment"]["KAFKA_NUM_PARTITIONS"])}
     assert len(values) == 1, values
+    raw = {s["topic-init"]["environment"]["STREAMS_RAW_PARTITIONS"], s["worker"]["environment"]["STREAMS_RAW_PARTITIONS"]}
+    assert len(raw) == 1, raw
 
 
 def _env_names_known(env: dict, where: str) -> None:
@@ -261,7 +263,8 @@ def test_topic_init_creates_every_topic():
 
     created = re.findall(r"^create\s+(\S+)", TOPIC_SCRIPT.read_text(), flags=re.M)
     assert sorted(created) == sorted(topics.ALL)
-    assert "--partitions \"$PARTITIONS\"" in TOPIC_SCRIPT.read_text()
+    assert "--partitions \"$parts\"" in TOPIC_SCRIPT.read_text()
+    assert 'if [ "$1" = articles.raw ]; then parts="$RAW_PARTITIONS"; fi' in TOPIC_SCRIPT.read_text()
     assert _run(["sh", "-n", str(TOPIC_SCRIPT)]).returncode == 0
 
 

@@ -4,14 +4,15 @@
 # (tests/test_deploy.py checks that the two copies stay identical).
 #
 # Environment: KAFKA_BOOTSTRAP (host:port), STREAMS_TOPIC_PREFIX, STREAMS_PARTITIONS,
-# STREAMS_REPLICAS, KAFKA_BIN (default /opt/kafka/bin, the apache/kafka image layout).
-# The partition count must equal the worker's STREAMS_PARTITIONS: the dedup table's
-# changelog is co-partitioned with articles.raw.
+# STREAMS_RAW_PARTITIONS, STREAMS_REPLICAS, KAFKA_BIN (default /opt/kafka/bin, the apache/kafka
+# image layout). Both counts must equal the worker's: the dedup table's changelog is
+# co-partitioned with articles.raw, which has STREAMS_RAW_PARTITIONS (1: one dedup window).
 set -eu
 
 BOOTSTRAP="${KAFKA_BOOTSTRAP:-kafka:9092}"
 PREFIX="${STREAMS_TOPIC_PREFIX:-}"
 PARTITIONS="${STREAMS_PARTITIONS:-6}"
+RAW_PARTITIONS="${STREAMS_RAW_PARTITIONS:-1}"
 REPLICAS="${STREAMS_REPLICAS:-1}"
 BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 DAY_MS=86400000
@@ -26,9 +27,11 @@ done
 
 # create NAME [--config k=v ...]
 create() {
-  name="$PREFIX$1"; shift
+  name="$PREFIX$1"; parts="$PARTITIONS"
+  if [ "$1" = articles.raw ]; then parts="$RAW_PARTITIONS"; fi
+  shift
   "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-    --topic "$name" --partitions "$PARTITIONS" --replication-factor "$REPLICAS" "$@"
+    --topic "$name" --partitions "$parts" --replication-factor "$REPLICAS" "$@"
   echo "topic ready: $name"
 }
 

@@ -14,8 +14,11 @@ from ..pipeline import article_error_id, dedup_text, parse_raw
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
 from .common import M, dead_letter, observe_end_to_end_ms, timed
+from .outbox import Outbox
 
 STAGE = "dedup"
+OK = M.articles.labels(STAGE, "ok")
+DUPLICATE = M.articles.labels(STAGE, "duplicate")
 
 
 class _Window:
@@ -59,34 +62,39 @@ async def _on_assigned(sender, assigned, **kwargs) -> None:
 
 @app.agent(raw_topic)
 async def dedup(stream):
+    out = Outbox(app)
     async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
         deduper = window.deduper or window.rebuild()
         M.batch_size.labels(STAGE).observe(len(events))
-        for event in events:
-            message = event.message
-            article_id = None
-            try:
-                with timed(STAGE):
-                    article = parse_raw(event.value, settings, int(message.timestamp * 1000))
-                    article_id = article.id
-                    fp = fingerprint(article.id, article.url, dedup_text(article), message.timestamp)
-                    verdict = deduper.check(fp)
-                    if verdict is None:
-                        with _current(stream, event):
-                            for gone in deduper.add(fp):
-                                dedup_index.pop(gone, None)
-                            dedup_index[article.id] = fp.to_dict()
-            except Exception as exc:  # StageError or a bug: never crash, never lose
-                await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
-                continue
-            if verdict is None:
-                await unique_topic.send(key=article.id, value=article)
-                M.articles.labels(STAGE, "ok").inc()
-            else:
-                await duplicates_topic.send(key=article.id, value=Duplicate(
-                    article_id=article.id, duplicate_of=verdict.duplicate_of, kind=verdict.kind,
-                    similarity=round(float(verdict.similarity), 4), url=article.url))
-                M.duplicates.labels(verdict.kind).inc()
-                M.articles.labels(STAGE, "duplicate").inc()
-                observe_end_to_end_ms(article.received_ms)
+        try:
+            for event in events:
+                message = event.message
+                article_id = None
+                try:
+                    with timed(STAGE):
+                        article = parse_raw(event.value, settings, int(message.timestamp * 1000))
+                        article_id = article.id
+                        fp = fingerprint(article.id, article.url, dedup_text(article), message.timestamp)
+                        verdict = deduper.check(fp)
+                        if verdict is None:
+                            with _current(stream, event):
+                                for gone in deduper.add(fp):
+                                    dedup_index.pop(gone, None)
+                                dedup_index[article.id] = fp.to_dict()
+                except Exception as exc:  # StageError or a bug: never crash, never lose
+                    await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
+                    continue
+                if verdict is None:
+                    out.add(unique_topic, article.id, article)
+                    OK.inc()
+                else:
+                    out.add(duplicates_topic, article.id, Duplicate(
+                        article_id=article.id, duplicate_of=verdict.duplicate_of, kind=verdict.kind,
+                        similarity=round(float(verdict.similarity), 4), url=article.url))
+                    M.duplicates.labels(verdict.kind).inc()
+                    DUPLICATE.inc()
+                    observe_end_to_end_ms(article.received_ms)
+                await out.maybe_flush()
+        finally:
+            await out.flush()   # records handed to the producer before take_events acks the batch
         M.dedup_index_size.set(len(deduper))

@@ -9,29 +9,37 @@ from ..app import app, detected_topic, dlq_topic, events_topic, processed_topic,
 from ..pipeline import extract
 from ..records import Processed
 from .common import M, dead_letter, observe_end_to_end_ms, timed
+from .outbox import Outbox
 
 STAGE = "extract"
+OK = M.articles.labels(STAGE, "ok")
+NO_EVENTS = M.articles.labels(STAGE, "no_events")
 
 
 @app.agent(detected_topic)
 async def extract_agent(stream):
+    out = Outbox(app)
     async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
         M.batch_size.labels(STAGE).observe(len(events))
-        for event in events:
-            article = event.value
-            try:
-                with timed(STAGE):
-                    found = extract(article, settings)
-                    payloads = [(ev["event_id"], orjson.dumps(ev)) for ev in found]
-            except Exception as exc:
-                await dead_letter(dlq_topic, event, STAGE, exc, getattr(article, "id", None))
-                continue
-            for event_id, payload in payloads:
-                await events_topic.send(key=event_id, value=payload)
-            for ev in found:
-                M.events.labels(ev["type"], ev["status"]).inc()
-            await processed_topic.send(key=article.id, value=Processed(
-                article_id=article.id, language=article.language, event_ids=[e for e, _ in payloads],
-                events_by_type=dict(Counter(ev["type"] for ev in found))))
-            M.articles.labels(STAGE, "ok" if found else "no_events").inc()
-            observe_end_to_end_ms(article.received_ms)
+        try:
+            for event in events:
+                article = event.value
+                try:
+                    with timed(STAGE):
+                        found = extract(article, settings)
+                        payloads = [(ev["event_id"], orjson.dumps(ev)) for ev in found]
+                except Exception as exc:
+                    await dead_letter(dlq_topic, event, STAGE, exc, getattr(article, "id", None))
+                    continue
+                for event_id, payload in payloads:
+                    out.add(events_topic, event_id, payload)
+                for ev in found:
+                    M.events.labels(ev["type"], ev["status"]).inc()
+                out.add(processed_topic, article.id, Processed(
+                    article_id=article.id, language=article.language, event_ids=[e for e, _ in payloads],
+                    events_by_type=dict(Counter(ev["type"] for ev in found))))
+                (OK if found else NO_EVENTS).inc()
+                observe_end_to_end_ms(article.received_ms)
+                await out.maybe_flush()
+        finally:
+            await out.flush()   # records handed to the producer before take_events acks the batch

@@ -7,6 +7,7 @@ exactly like the pipeline agents, so pipeline/passthrough is the cost of the wor
 from __future__ import annotations
 
 from ..app import app, raw_topic, settings
+from .outbox import Outbox
 
 TOPIC = "bench.passthrough"
 
@@ -16,7 +17,12 @@ passthrough_topic = app.topic(settings.topic(TOPIC), value_type=bytes, key_type=
 
 @app.agent(raw_topic)
 async def passthrough(stream):
+    out = Outbox(app)
     async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
-        for event in events:
-            message = event.message
-            await passthrough_topic.send(key=message.key, value=message.value)
+        try:
+            for event in events:
+                message = event.message
+                out.add(passthrough_topic, message.key, message.value)
+                await out.maybe_flush()
+        finally:
+            await out.flush()

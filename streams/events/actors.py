@@ -9,10 +9,12 @@ A *place* is a city/capital anywhere, or a country after a locative/destination 
 """
 from __future__ import annotations
 
+import bisect
+import operator
 from typing import NamedTuple
 
 _STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
-_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "و", "اور"}
+_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "اور"}
 _ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli")
 
 
@@ -24,6 +26,8 @@ def _and_gap(gap: str) -> bool:
     if art in _ARTICLES and head in _AND:
         return True
     return gap.endswith("l'") and gap[:-2].strip() in _AND
+
+
 _PLACE_KINDS = ("city", "capital")
 
 
@@ -75,6 +79,27 @@ def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: 
     return best.label if best else None
 
 
+def _marker(text: str, pos: int, place_cues) -> str | None:
+    """`_cue_before(cues, pos, text, ("loc", "dest", "from"), 1)` with `place_cues` already
+    reduced to those labels (in text order). The nearest cue ending before `pos` decides:
+    the gap to any earlier cue contains this cue's words, so it cannot pass `_gap_ok` when
+    this one does not."""
+    i = pos
+    while i > 0 and i > pos - 3 and text[i - 1].isalpha():
+        i -= 1
+    glued = text[i:pos].lstrip("وف") if i < pos else ""
+    if glued and _GLUED.get(glued) in _MARKERS and (i == 0 or not text[i - 1].isalnum()):
+        return _GLUED[glued]
+    for c in reversed(place_cues):
+        if c.end <= pos:
+            return c.label if _gap_ok(text, c.end, pos, 1) else None
+    return None
+
+
+_MARKERS = ("loc", "dest", "from")
+_POS = operator.itemgetter(0)
+
+
 def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, triggers=()):
     """Parties, bare country parties and places of the sentence text[s:e].
 
@@ -85,20 +110,22 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
     places: list[Place] = []
     linked: set[int] = set()
     role_of_leader: dict[int, str] = {}
+    starts = [m.start for m in mentions]     # mentions are in text order, without overlaps
+    n_m = len(mentions)
 
     # 1. roles point at the first mention after them (or, in Latin/Cyrillic, right before).
     for r in roles:
-        nxt = next((i for i, m in enumerate(mentions) if m.start >= r.end), None)
+        nxt = bisect.bisect_left(starts, r.end)
         target = None
-        if nxt is not None and _gap_ok(text, r.end, mentions[nxt].start, 4):
+        if nxt < n_m and _gap_ok(text, r.end, mentions[nxt].start, 4):
             m = mentions[nxt]
-            # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
-            stops = ("dest", "with") if r.label == "delegation" else ("dest", "from", "with")
-            blocked = any(c.label in stops and r.end <= c.start < m.start for c in cues)
             if m.kind == "leader":
                 role_of_leader[nxt] = r.label
                 target = "leader"
-            elif m.kind in ("country", "adj", "org") and not blocked:
+            # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
+            stops = ("dest", "with") if r.label == "delegation" else ("dest", "from", "with")
+            if m.kind in ("country", "adj", "org") and not any(
+                    c.label in stops and r.end <= c.start < m.start for c in cues):
                 target = nxt
         if not arabic and target is not None:   # "Ethiopia's prime minister hosted Somalia's president"
             prv = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].end <= r.start), None)
@@ -126,11 +153,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
 
     # 2. "between X and Y" (capitals as metonyms: "بين موسكو وكييف"); "talks Russian-Ukrainian"
-    for c in list(cues) + [t for t in triggers]:
-        if c.kind == "cue" and c.label != "between":
-            continue
-        nxt = next((i for i, m in enumerate(mentions) if m.start >= c.end), None)
-        if nxt is None or not _gap_ok(text, c.end, mentions[nxt].start, 2 if c.kind == "cue" else 0):
+    for c in [c for c in cues if c.kind != "cue" or c.label == "between"] + list(triggers):
+        nxt = bisect.bisect_left(starts, c.end)
+        if nxt >= n_m or not _gap_ok(text, c.end, mentions[nxt].start, 2 if c.kind == "cue" else 0):
             continue
         kinds = ("country", "adj", "org", "capital") if c.kind == "cue" else ("adj",)
         if mentions[nxt].kind in kinds and nxt not in linked:
@@ -139,37 +164,43 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             parties.append(Party(m.start, m.end, m.code, "between", None, None, m.surface))
 
     # 3. chains: "the Russian and Ukrainian delegations", "X and Y" after a linked one.
-    for i in range(len(mentions) - 1):
+    for i in range(n_m - 1):
         a, b = mentions[i], mentions[i + 1]
+        pair_adj = i not in linked and a.kind == "adj" and b.kind == "adj" and a.code != b.code
+        chain = i + 1 not in linked and b.kind in ("country", "adj", "capital") \
+            and (b.kind != "capital" or a.kind == "capital")
+        back = not arabic and i + 1 in linked and i not in linked and a.kind == "adj" \
+            and b.kind in ("adj", "country") and a.code != b.code
+        if not (pair_adj or back or (chain and i in linked)):
+            continue                           # neither rule can apply: skip reading the gap
         gap = text[a.end:b.start].strip()
         for art in ("ال", "لل"):               # "الروسي والأوكراني": the article is outside the mention
             if gap.endswith(art):
                 gap = gap[:-len(art)].strip()
-        if i not in linked and a.kind == "adj" and b.kind == "adj" and gap in ("-", "–") and a.code != b.code:
+        if pair_adj and gap in ("-", "–"):
             linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
             parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))
-        if not arabic and i + 1 in linked and i not in linked and a.kind == "adj" and b.kind in ("adj", "country") \
-                and _and_gap(gap) and a.code != b.code:   # "the Russian and Ukrainian delegations"
+        if back and _and_gap(gap):               # "the Russian and Ukrainian delegations"
             head = next((p for p in parties if p.pos == b.start), None)
             if head is not None and head.via in ("role", "delegation"):
                 linked.add(i)
                 parties.append(Party(a.start, a.end, a.code, head.via, head.role, None, a.surface))
-        if i in linked and i + 1 not in linked and b.kind in ("country", "adj", "capital") \
-                and (_and_gap(gap) or gap in ("-", "–")) and (b.kind != "capital" or a.kind == "capital"):
+        if chain and i in linked and (_and_gap(gap) or gap in ("-", "–")):
             linked.add(i + 1)
             head = next((p for p in parties if p.pos == a.start), None)
             parties.append(Party(b.start, b.end, b.code, head.via if head else "role", head.role if head else None,
                                  None, b.surface))
 
     # 4. leaders, places, bare countries.
+    place_cues = [c for c in cues if c.label in _MARKERS]
     for i, m in enumerate(mentions):
         if m.kind == "leader":
             parties.append(Party(m.start, m.end, m.code, "leader", m.role or role_of_leader.get(i),
                                  m.name, m.surface))
             continue
-        marker = _cue_before(cues, m.start, text, ("loc", "dest", "from"), 1)
         if i in linked:
             continue
+        marker = _marker(text, m.start, place_cues)
         if m.kind in _PLACE_KINDS:
             places.append(Place(m.start, m.end, m.code, m.surface, marker))
         elif m.kind == "country" and marker:
@@ -183,5 +214,5 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if c.label == "presence":
             parties = [p._replace(via="observer") if p.pos >= c.end and _gap_ok(text, c.end, p.pos, 3) else p
                        for p in parties]
-    parties.sort(key=lambda p: p.pos)
+    parties.sort(key=_POS)
     return parties, bare, places

@@ -57,7 +57,9 @@ def _published(value: Any) -> dt.date | None:
 
 _CLAUSE = set(",;:()\"«»")
 _SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
+# regex engine can skip to "1"/"2" instead of trying the lookbehind at every position
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | None = None) -> tuple[str, bool]:
@@ -67,7 +69,7 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
         after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags \
-            and not any(ch in _CLAUSE for ch in text[trig.end:c.start])
+            and _CLAUSE.isdisjoint(text[trig.end:c.start])
         if not (before or after):
             continue
         if "near" in c.flags and (not before or len(text[c.end:trig.start].split()) > 1):
@@ -78,9 +80,9 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
             planned = True
         elif c.label == "recall":
             recalled = True
-    if pub_day is not None:
-        stop = min(len(text), trig.end + WINDOW_AFTER, len(text) if end is None else end)   # not the next sentence
-        for m in _YEAR.finditer(text, max(0, trig.start - 20), stop):
+    a, b = max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER, len(text) if end is None else end)
+    if pub_day is not None and (text.find("19", a, b) >= 0 or text.find("20", a, b) >= 0):   # not the next sentence
+        for m in _YEAR.finditer(text, a, b):
             if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 14), m.start()):
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017"
     return ("planned" if planned else "occurred"), recalled
@@ -138,38 +140,55 @@ def _meeting_place(locs, trig, parties, text, s=0):
     """Where talks happen: a place after the trigger (a city, or a country right after the
     trigger or a party: "met X in Qatar"), else one before it. "The war in Ukraine" further
     away is a topic, and a dateline ("CAIRO, Feb 12 -") is where the story was filed."""
-    anchors = [trig.end] + [p.end for p in parties]
+    anchors = None
 
     def near(pl):
+        nonlocal anchors
+        if anchors is None:
+            anchors = [trig.end] + [p.end for p in parties]
         return any(0 <= pl.pos - a <= 30 and len(text[a:pl.pos].split()) <= 3 for a in anchors)
 
     def dateline(pl):
         return pl.pos == s and text[pl.end:pl.end + 2].lstrip()[:1] in (",", "(", "-")
 
-    after = [pl for pl in locs if pl.pos >= trig.end and not dateline(pl)]
-    before = [pl for pl in locs if pl.pos < trig.start and not dateline(pl)]
-    for group in (after, before):
-        for pl in group:
-            if pl.place or (pl.marker in ("loc", "dest") and near(pl)):
+    for after in (True, False):       # places after the trigger first, then before it
+        for pl in locs:
+            if (pl.pos >= trig.end if after else pl.pos < trig.start) \
+                    and (pl.place or (pl.marker in ("loc", "dest") and near(pl))) and not dateline(pl):
                 return pl
     return None
 
 
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
-    if any(c.label == "sport" for c in cues):
-        return []
-    has_sign = any(c.label == "sign" for c in cues)
-    strong = [p for p in parties if p.code]
+    has_sign = False
+    tense_cues, neg_cues, withs = [], [], []
+    for c in cues:                     # one pass sorts the cues the rules below read
+        label = c.label
+        if label == "sport":
+            return []
+        if label == "sign":
+            has_sign = True
+        elif label == "planned" or label == "recall":
+            tense_cues.append(c)
+        elif label == "negation":
+            neg_cues.append(c)
+        elif label == "with" or label == "between":
+            withs.append(c)
     firm = {t.label for t in trigs if "weak" not in t.flags}
-    tense_cues = [c for c in cues if c.label in ("planned", "recall")]
-    neg_cues = [c for c in cues if c.label == "negation"]
-    withs = [c for c in cues if c.label in ("with", "between")]
-    src = [p for p in parties if p.code and p.via not in ("observer", "institution")]
-    # an announcing institution ("the UAE presidency said ...") stands in only when a side is missing
-    src_inst = [p for p in parties if p.code and p.via == "institution"]
+    strong, src, src_inst = [], [], []
+    counterpart = False
+    for p in parties:
+        if p.code:
+            strong.append(p)
+            if p.via == "institution":
+                # an announcing institution ("the UAE presidency said ...") stands in only when a side is missing
+                src_inst.append(p)
+            elif p.via != "observer":
+                src.append(p)
+        if p.code is None:
+            counterpart = True
     locs = [pl for pl in places if pl.marker != "from"]
-    counterpart = any(p.code is None for p in parties)
     for t in trigs:
         if "weak" in t.flags and firm:
             continue
@@ -299,6 +318,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
 def _records(events, text, norm, language, article, published, pub_day) -> list[dict]:
     res = []
     anchor = pub_day.isoformat() if pub_day else (article.get("id") if isinstance(article, dict) else None)
+    art = {k: (article.get(k) if isinstance(article, dict) else None)
+           for k in ("id", "url", "source", "published_at")} | {"language": language}
     for ev in events:
         s, e = ev["span"]
         os_, oe = norm.to_original(s, e)
@@ -340,8 +361,7 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
             "evidence": {"sentence": text[os_:oe], "start": os_, "end": oe},
             "confidence": round(ev["confidence"], 2),
             "background": bool(ev["background"]),
-            "article": {k: (article.get(k) if isinstance(article, dict) else None)
-                        for k in ("id", "url", "source", "published_at")} | {"language": language},
+            "article": dict(art),
             "language": language,
         })
     return res
@@ -460,19 +480,29 @@ def _extract(text, language, published_at, article) -> list[dict]:
         m0 = mentions[0]   # dateline: "BEIJING, Nov. 4 (Xinhua) --", "القاهرة - أ ش أ:"
         ctx["dateline"] = actors.Place(m0.start, m0.end, m0.code, folded[m0.start:m0.end], None)
     h_starts = [h.start for h in hits]
+    # most sentences hold no trigger: find a sentence's triggers and leaders by bisection in
+    # their own (text-ordered) lists, and slice the full lists only for trigger sentences
+    trig_hits = [h for h in hits if h.kind == "trigger"]
+    t_starts = [h.start for h in trig_hits]
+    leader_ms = [m for m in mentions if m.kind == "leader"]
+    l_starts = [m.start for m in leader_ms]
+    bl = bisect.bisect_left
     for idx, (s, e) in enumerate(spans):
-        ms = mentions[bisect.bisect_left(m_starts, s):bisect.bisect_left(m_starts, e)]
-        hs = hits[bisect.bisect_left(h_starts, s):bisect.bisect_left(h_starts, e)]
-        trigs = [h for h in hs if h.kind == "trigger" and h.end <= e]
+        ti, tj = bl(t_starts, s), bl(t_starts, e)
+        trigs = [h for h in trig_hits[ti:tj] if h.end <= e] if ti < tj else ()
         if idx - ctx["subject_sent"] > 2:
             ctx["subject"] = ctx["pair"] = None
         if not trigs:      # cheap path: only remember who the sentence is about
-            leaders = _codes([m for m in ms if m.kind == "leader"])
-            if leaders:
-                ctx["subject"], ctx["subject_sent"] = leaders[0], idx
-                if len(leaders) == 2:
-                    ctx["pair"] = leaders
+            li, lj = bl(l_starts, s), bl(l_starts, e)
+            if li < lj:
+                leaders = _codes(leader_ms[li:lj])
+                if leaders:
+                    ctx["subject"], ctx["subject_sent"] = leaders[0], idx
+                    if len(leaders) == 2:
+                        ctx["pair"] = leaders
             continue
+        ms = mentions[bl(m_starts, s):bl(m_starts, e)]
+        hs = hits[bl(h_starts, s):bl(h_starts, e)]
         trigs = trigs[:MAX_PER_SENTENCE // 4]
         ms = [m for m in ms if m.end <= e][:MAX_PER_SENTENCE]
         roles = [h for h in hs if h.kind == "role" and h.end <= e][:MAX_PER_SENTENCE]

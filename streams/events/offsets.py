@@ -36,13 +36,14 @@ def fast_fold(text: str) -> str:
 
 
 class Folded:
-    __slots__ = ("text", "_original", "_drops", "_index")
+    __slots__ = ("text", "_original", "_drops", "_shift", "_index")
 
     def __init__(self, original: str):
         unlowered = _replace_folds(original)      # each dropped character removed, others 1:1
         self.text = unlowered.lower()
         self._original = original
         self._drops = None                         # positions of dropped characters, when needed
+        self._shift = None                         # _drops[k] - k (non-decreasing), for _orig
         self._index = None
         if len(self.text) != len(unlowered):      # lower() changed a length: exact per-character map
             n = normalize(original)
@@ -70,15 +71,10 @@ class Folded:
         return self._orig(start), self._orig(end - 1) + 1
 
     def _orig(self, f: int) -> int:
-        d = self._drop_positions()
-        lo, hi = 0, len(d)
-        while lo < hi:                      # smallest k with d[k] > f + k (monotone in k)
-            mid = (lo + hi) // 2
-            if d[mid] <= f + mid:
-                lo = mid + 1
-            else:
-                hi = mid
-        return f + lo
+        # f + (smallest k with d[k] > f + k): d[k] - k never decreases, so that k is a bisection
+        if self._shift is None:
+            self._shift = [d - k for k, d in enumerate(self._drop_positions())]
+        return f + bisect.bisect_right(self._shift, f)
 
     def to_folded(self, o: int) -> int:
         """Original offset -> folded offset (start of the next kept character)."""
