@@ -834,6 +834,15 @@ CASES = [
     ("ar-mena-here", "ar", PUB,
      "القاهرة - أ ش أ: التقى وزير الخارجية المصري بدر عبد العاطي هنا اليوم نظيره الصيني وانغ يي.",
      ["meeting CHN,EGY @EGY 2025-11-04 occurred", "?visit CHN>EGY @EGY 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 16: Italian "nato" (born) is not NATO
+    ("it-born-not-nato", "it", PUB,
+     "Il nuovo ambasciatore, nato a Tunisi e cresciuto a Parigi, ha incontrato lunedì a Roma il ministro degli Esteri "
+     "Antonio Tajani insieme al ministro degli Esteri tunisino.",
+     ["meeting ITA,TUN @ITA 2025-11-03 occurred"]),
+    ("it-nato-chief", "it", PUB,
+     "Il segretario generale della Nato Mark Rutte è arrivato lunedì a Roma, dove incontrerà la premier "
+     "Giorgia Meloni.",
+     ["visit NATO>ITA @ITA 2025-11-03 occurred", "?meeting ITA,NATO @ITA - planned"]),
 ]
 
 
