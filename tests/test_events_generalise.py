@@ -843,6 +843,20 @@ CASES = [
      "Il segretario generale della Nato Mark Rutte è arrivato lunedì a Roma, dove incontrerà la premier "
      "Giorgia Meloni.",
      ["visit NATO>ITA @ITA 2025-11-03 occurred", "?meeting ITA,NATO @ITA - planned"]),
+    # ------------------------------------------------------------------ batch 17: more ways to say "phone call"
+    ("ar-received-call-long-subject", "ar", PUB,
+     "تلقى الرئيس السوري أحمد الشرع اليوم الثلاثاء اتصالا من ولي العهد السعودي الأمير محمد بن سلمان.",
+     ["call SAU,SYR @- 2025-11-04 occurred"]),
+    ("ar-phoned", "ar", PUB,
+     "هاتف رئيس دولة الإمارات الشيخ محمد بن زايد آل نهيان اليوم الثلاثاء الرئيس الأمريكي دونالد ترامب.",
+     ["call ARE,USA @- 2025-11-04 occurred"]),
+    ("ar-video-link", "ar", PUB,
+     "عقد وزير الخارجية السعودي ونظيره الإيراني يوم الاثنين اجتماعا عبر تقنية الاتصال المرئي.",
+     ["call IRN,SAU @- 2025-11-03 occurred"]),
+    ("en-by-telephone", "en", PUB,
+     "Qatar's emir spoke with Iran's president by telephone on Sunday about regional tensions, the Amiri "
+     "Diwan said.",
+     ["call IRN,QAT @- 2025-11-02 occurred"]),
 ]
 
 
