@@ -857,6 +857,14 @@ CASES = [
      "Qatar's emir spoke with Iran's president by telephone on Sunday about regional tensions, the Amiri "
      "Diwan said.",
      ["call IRN,QAT @- 2025-11-02 occurred"]),
+    # ------------------------------------------------------------------ batch 18: Persian ZWNJ spellings
+    ("fa-zwnj-call", "fa", PUB,
+     "رئیس\u200cجمهور کشورمان روز دوشنبه در گفت\u200cوگوی تلفنی با نخست\u200cوزیر پاکستان درباره روابط دوجانبه "
+     "گفت\u200cوگو کرد.",
+     ["call IRN,PAK @- 2025-11-03 occurred"]),
+    ("fa-zwnj-trip", "fa", PUB,
+     "نخست\u200cوزیر عراق فردا برای دیدار با مقامات کشورمان به تهران سفر می\u200cکند.",
+     ["visit IRQ>IRN @IRN 2025-11-05 planned", "?meeting IRN,IRQ @IRN 2025-11-05 planned"]),
 ]
 
 
