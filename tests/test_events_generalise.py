@@ -870,6 +870,21 @@ CASES = [
      "Президент Турции Реджеп Тайип Эрдоган и президент Азербайджана Ильхам Алиев провели в понедельник "
      "переговоры по телефону.",
      ["call AZE,TUR @- 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 20: talks held by phone are calls
+    ("ar-phone-talks", "ar", PUB,
+     "أجرى وزير الخارجية السعودي الأمير فيصل بن فرحان يوم الاثنين مباحثات هاتفية مع نظيره البريطاني.",
+     ["call GBR,SAU @- 2025-11-03 occurred"]),
+    ("ar-talks-via-phone", "ar", PUB,
+     "عقد الرئيس التركي رجب طيب أردوغان ونظيره الأذربيجاني إلهام علييف اليوم الثلاثاء مباحثات عبر الهاتف.",
+     ["call AZE,TUR @- 2025-11-04 occurred"]),
+    ("en-talks-by-phone", "en", PUB,
+     "Egyptian President Abdel Fattah al-Sisi held talks by phone with U.S. President Donald Trump on "
+     "Monday, his office said.",
+     ["call EGY,USA @- 2025-11-03 occurred"]),
+    ("it-phone-talks", "it", PUB,
+     "La premier Giorgia Meloni e il primo ministro indiano Narendra Modi hanno avuto colloqui telefonici "
+     "lunedì.",
+     ["call IND,ITA @- 2025-11-03 occurred"]),
 ]
 
 

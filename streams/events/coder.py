@@ -190,6 +190,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             counterpart = True
     locs = [pl for pl in places if pl.marker != "from"]
     for t in trigs:
+        if t.label == "meeting" and "call" in firm and any(
+                c.label == "call" and -12 <= c.start - t.end <= 12 for c in trigs):
+            continue                          # "held talks by phone", "مباحثات عبر الهاتف": the call
         if "weak" in t.flags and firm:
             continue
         if neg_cues and _negated(t, neg_cues, text):
