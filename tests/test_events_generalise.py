@@ -885,6 +885,16 @@ CASES = [
      "La premier Giorgia Meloni e il primo ministro indiano Narendra Modi hanno avuto colloqui telefonici "
      "lunedì.",
      ["call IND,ITA @- 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 21: deals sealed, accords initialled
+    ("en-sealed-deal", "en", PUB,
+     "Egypt and Qatar sealed an investment deal worth $7.5 billion in Doha on Sunday, Egypt's cabinet said.",
+     ["agreement EGY,QAT @QAT 2025-11-02 occurred"]),
+    ("it-siglato", "it", PUB,
+     "Italia e Arabia Saudita hanno siglato lunedì a Riad un accordo di cooperazione nel settore della difesa.",
+     ["agreement ITA,SAU @SAU 2025-11-03 occurred"]),
+    ("ar-signing-took-place", "ar", PUB,
+     "جرى اليوم الثلاثاء في القاهرة التوقيع على اتفاقية للتعاون الاقتصادي بين مصر والمملكة العربية السعودية.",
+     ["agreement EGY,SAU @EGY 2025-11-04 occurred"]),
 ]
 
 
