@@ -902,6 +902,14 @@ CASES = [
     ("ar-postponed-noun", "ar", PUB,
      "أعلنت الرئاسة الجزائرية تأجيل زيارة الرئيس عبد المجيد تبون إلى فرنسا إلى موعد لاحق.",
      []),
+    # ------------------------------------------------------------------ batch 23: the subject of talks is not the host
+    ("en-talks-on-topic-visit", "en", PUB,
+     "Turkish President Recep Tayyip Erdogan arrived on Tuesday in Doha for talks with the emir on Gaza and "
+     "energy cooperation.",
+     ["visit TUR>QAT @QAT 2025-11-04 occurred", "?meeting QAT,TUR @QAT - occurred"]),
+    ("ar-talks-about-topic", "ar", PUB,
+     "وصل وزير الخارجية التركي هاكان فيدان اليوم الثلاثاء لإجراء محادثات مع المسؤولين القطريين بشأن غزة.",
+     ["?visit TUR>QAT @QAT 2025-11-04 occurred", "?meeting QAT,TUR @- 2025-11-04 occurred"]),
 ]
 
 

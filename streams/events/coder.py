@@ -159,6 +159,16 @@ def _meeting_place(locs, trig, parties, text, s=0):
     return None
 
 
+def _not_topics(places, cues, text):
+    """Drop places right after a topic word ("the situation in Gaza", "talks on Ukraine",
+    "الأوضاع في غزة"): what was discussed, not where."""
+    topics = [c for c in cues if c.label == "topic"]
+    if not topics:
+        return places
+    return [pl for pl in places if not any(c.end <= pl.pos and actors._gap_ok(text, c.end, pl.pos, 1)
+                                           for c in topics)]
+
+
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
     has_sign = False
@@ -218,7 +228,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
-            cands = [pl for pl in places if pl.marker != "from"] + [   # bare objects only right after
+            cands = [pl for pl in _not_topics(places, cues, text) if pl.marker != "from"] + [   # bare objects only right after
                 actors.Place(b.pos, b.end, b.code, None, None) for b in bare   # not "the UN chief arrived"
                 if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
                 actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
@@ -275,11 +285,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 continue
             loc = None
             if t.label != "call":
-                # "the situation in Gaza", "الأوضاع في غزة": a place right after a topic word is not the venue
-                topics = [c for c in cues if c.label == "topic"]
-                venues = [pl for pl in locs if not any(c.end <= pl.pos and actors._gap_ok(text, c.end, pl.pos, 2)
-                                                       for c in topics)] if topics else locs
-                loc = _meeting_place(venues, t, src, text, s)
+                loc = _meeting_place(_not_topics(locs, cues, text), t, src, text, s)
                 dl = ctx.get("dateline")
                 if loc is None and dl is not None and dl.code in codes and (
                         any("host" in h.flags for h in trigs) or any(c.label == "here" for c in cues)):
