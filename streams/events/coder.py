@@ -23,9 +23,9 @@ try:  # the gazetteer and dates modules are owned by other helpers; degrade if a
 except Exception:  # pragma: no cover
     gazetteer = None
 try:
-    from streams.events.dates import find_dates, resolve
+    from streams.events.dates import find_dates, find_dates_folded, resolve
 except Exception:  # pragma: no cover
-    find_dates = resolve = None
+    find_dates = find_dates_folded = resolve = None
 
 SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
@@ -417,10 +417,17 @@ def _extract(text, language, published_at, article) -> list[dict]:
     dmentions = []
     if find_dates is not None:
         try:
-            # norm.text is fold(text) unless Folded fell back to normalize (then find_dates folds)
-            for dm in find_dates(text, language, norm.text if norm.exact_fold else None):
-                fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
-                dmentions.append((dm, fs, fe))
+            if norm.exact_fold:
+                # norm.text is fold(text): find_dates' own folded offsets are norm's
+                # (norm.to_folded of the mention's original offsets gives the same numbers)
+                for dm, fs, fe in find_dates_folded(text, language, norm.text):
+                    if fe <= fs:
+                        fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+                    dmentions.append((dm, fs, fe))
+            else:   # Folded fell back to normalize: map the original offsets
+                for dm in find_dates(text, language):
+                    fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+                    dmentions.append((dm, fs, fe))
         except Exception:
             dmentions = []
     if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)

@@ -543,6 +543,16 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
     """Date mentions in `text` (original offsets), in reading order.
 
     `folded`: `fold(text)` when the caller already has it (saves folding the text again)."""
+    return _find(text, lang, folded, False)
+
+
+def find_dates_folded(text: str, lang: str, folded: str) -> list[tuple[DateMention, int, int]]:
+    """`find_dates(text, lang, folded)` with each mention's [start, end) in `folded` as well
+    (`folded` must be `fold(text)`); saves mapping the offsets back."""
+    return _find(text, lang, folded, True)
+
+
+def _find(text: str, lang: str, folded: str | None, with_folded: bool) -> list:
     if not text:
         return []
     lang = (lang or "").lower().replace("_", "-").split("-")[0]
@@ -591,13 +601,14 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
     _dates_from_text(merged)
     out = []
     for r in merged:
-        s, e = omap.span(r.pop("start"), r.pop("end"))
+        fs, fe = r.pop("start"), r.pop("end")
+        s, e = omap.span(fs, fe)
         while e < len(text) and text[e] in _DROPPED:    # keep a trailing fatha/tanween/tatweel
             e += 1
         if r.get("calendar") is None:
             r.pop("calendar", None)
         r["start"], r["end"], r["phrase"], r["lang"] = s, e, text[s:e], lang
-        out.append(_mention(r))
+        out.append((_mention(r), fs, fe) if with_folded else _mention(r))
     return out
 
 
