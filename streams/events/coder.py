@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from typing import Any
 
@@ -41,6 +42,7 @@ RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced tha
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
 
+_POS = operator.itemgetter(0)      # Place.pos
 CAMEO = {"visit": "042", "meeting": "040", "call": "041", "agreement": "057", "negotiation": "046"}
 PLOVER = {"visit": ("CONSULT", "visit"), "meeting": ("CONSULT", "meet"), "call": ("CONSULT", "phone"),
           "agreement": ("AGREE", "sign"), "negotiation": ("CONSULT", "negotiate")}
@@ -209,7 +211,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             cands = [pl for pl in places if pl.marker != "from"] + [   # bare objects only right after
                 actors.Place(b.pos, b.end, b.code, None, None) for b in bare
                 if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 3)]
-            after = sorted((pl for pl in cands if pl.pos >= t.end), key=lambda pl: pl.pos)
+            after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
             before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
