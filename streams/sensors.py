@@ -16,13 +16,13 @@ from faust.sensors.prometheus import PrometheusMonitor, setup_prometheus_sensors
 class CachedPrometheusMonitor(PrometheusMonitor):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._children: dict = {}
+        self._label_children: dict = {}
 
     def _child(self, metric, **labels):
         key = (id(metric), *labels.values())
-        child = self._children.get(key)
+        child = self._label_children.get(key)
         if child is None:
-            child = self._children[key] = metric.labels(**labels)
+            child = self._label_children[key] = metric.labels(**labels)
         return child
 
     def on_message_in(self, tp, offset, message) -> None:
@@ -38,9 +38,9 @@ class CachedPrometheusMonitor(PrometheusMonitor):
         m = self._metrics
         m.total_events.inc()
         m.total_active_events.inc()
-        label = self._children.get(("stream", stream))
+        label = self._label_children.get(("stream", stream))
         if label is None:
-            label = self._children[("stream", stream)] = f"stream.{self._stream_label(stream)}.events"
+            label = self._label_children[("stream", stream)] = f"stream.{self._stream_label(stream)}.events"
         self._child(m.total_events_per_stream, stream=label).inc()
         return state
 
@@ -57,7 +57,7 @@ class CachedPrometheusMonitor(PrometheusMonitor):
         self._child(self._metrics.topic_partition_end_offset, topic=tp.topic, partition=tp.partition).set(offset)
 
     def _clear_partition_related_metrics(self) -> None:
-        self._children.clear()
+        self._label_children.clear()
         super()._clear_partition_related_metrics()
 
 

@@ -225,3 +225,18 @@ def test_every_contains_phrase_has_a_substring_gate():
     from streams.text.boilerplate import rules
 
     assert "" not in rules().anchors.pattern.split("|")
+
+
+def test_trafilatura_really_runs_on_html_pages():
+    """It must import (lxml.html.clean is a separate package since lxml 5.2); otherwise every page
+    silently falls back to the whole DOM text, sidebars included."""
+    from streams.text.html import _trafilatura
+
+    story = " ".join(["The foreign ministers of Kenya and Japan signed an agreement on port investment in Nairobi."] * 4)
+    page = (f"<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><main><article>"
+            f"<h1>Kenya and Japan sign port deal</h1><p>{story}</p><p>{story}</p></article></main>"
+            "<aside><h3>Most read</h3><ul><li>Markets close higher</li><li>Weather alert</li></ul></aside>"
+            "</body></html>")
+    text = _trafilatura(page)
+    assert text and "signed an agreement on port investment" in text
+    assert "Most read" not in text and "Markets close higher" not in text

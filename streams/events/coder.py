@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from typing import Any
 
@@ -23,9 +24,9 @@ try:  # the gazetteer and dates modules are owned by other helpers; degrade if a
 except Exception:  # pragma: no cover
     gazetteer = None
 try:
-    from streams.events.dates import find_dates, resolve
+    from streams.events.dates import find_dates, find_dates_folded, resolve
 except Exception:  # pragma: no cover
-    find_dates = resolve = None
+    find_dates = find_dates_folded = resolve = None
 
 SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
@@ -41,6 +42,7 @@ RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced tha
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
 
+_POS = operator.itemgetter(0)      # Place.pos
 CAMEO = {"visit": "042", "meeting": "040", "call": "041", "agreement": "057", "negotiation": "046"}
 PLOVER = {"visit": ("CONSULT", "visit"), "meeting": ("CONSULT", "meet"), "call": ("CONSULT", "phone"),
           "agreement": ("AGREE", "sign"), "negotiation": ("CONSULT", "negotiate")}
@@ -234,7 +236,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
                 if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
                 and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)]
-            after = sorted((pl for pl in cands if pl.pos >= t.end), key=lambda pl: pl.pos)
+            after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
             before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
@@ -469,10 +471,17 @@ def _extract(text, language, published_at, article) -> list[dict]:
     dmentions = []
     if find_dates is not None:
         try:
-            # norm.text is fold(text) unless Folded fell back to normalize (then find_dates folds)
-            for dm in find_dates(text, language, norm.text if norm.exact_fold else None):
-                fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
-                dmentions.append((dm, fs, fe))
+            if norm.exact_fold:
+                # norm.text is fold(text): find_dates' own folded offsets are norm's
+                # (norm.to_folded of the mention's original offsets gives the same numbers)
+                for dm, fs, fe in find_dates_folded(text, language, norm.text):
+                    if fe <= fs:
+                        fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+                    dmentions.append((dm, fs, fe))
+            else:   # Folded fell back to normalize: map the original offsets
+                for dm in find_dates(text, language):
+                    fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+                    dmentions.append((dm, fs, fe))
         except Exception:
             dmentions = []
     if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)

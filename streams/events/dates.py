@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 import statistics
 import time
@@ -282,6 +283,10 @@ def _year_ok(year: int, calendar: str) -> bool:
     return 1300 <= year <= 1500 if calendar == "persian" else 1900 <= year <= 2100
 
 
+_ITEM0, _ITEM1 = operator.itemgetter(0), operator.itemgetter(1)
+_START_KEY, _END_KEY = operator.itemgetter("start"), operator.itemgetter("end")
+
+
 def _hits(lex: _Lexicon, folded: str) -> list[tuple[int, int, str, tuple]]:
     """Whole-word (proclitic-aware) lexicon hits, longest first, non-overlapping."""
     if lex.automaton is None:
@@ -301,7 +306,8 @@ def _hits(lex: _Lexicon, folded: str) -> list[tuple[int, int, str, tuple]]:
             if (j > 0 and folded[j - 1].isalpha()) or folded[j:start] not in _ARABIC_PROCLITICS:
                 continue
         cands.append((start, end, key, entries))
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    cands.sort(key=_ITEM1, reverse=True)     # == sort by (start, -length), stable:
+    cands.sort(key=_ITEM0)                   # two stable sorts with C-level keys
     out, reach = [], -1
     for c in cands:
         if c[0] >= reach:
@@ -543,6 +549,16 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
     """Date mentions in `text` (original offsets), in reading order.
 
     `folded`: `fold(text)` when the caller already has it (saves folding the text again)."""
+    return _find(text, lang, folded, False)
+
+
+def find_dates_folded(text: str, lang: str, folded: str) -> list[tuple[DateMention, int, int]]:
+    """`find_dates(text, lang, folded)` with each mention's [start, end) in `folded` as well
+    (`folded` must be `fold(text)`); saves mapping the offsets back."""
+    return _find(text, lang, folded, True)
+
+
+def _find(text: str, lang: str, folded: str | None, with_folded: bool) -> list:
     if not text:
         return []
     lang = (lang or "").lower().replace("_", "-").split("-")[0]
@@ -581,7 +597,8 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
             raw.append(_build(folded, nm.start(), nm.end(), "absolute", **parsed))
     if not raw:
         return []
-    raw.sort(key=lambda r: (r["start"], -r["end"]))
+    raw.sort(key=_END_KEY, reverse=True)     # == sort by (start, -end), stable
+    raw.sort(key=_START_KEY)
     dedup, reach = [], -1
     for r in raw:
         if r["start"] >= reach:
@@ -591,13 +608,14 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
     _dates_from_text(merged)
     out = []
     for r in merged:
-        s, e = omap.span(r.pop("start"), r.pop("end"))
+        fs, fe = r.pop("start"), r.pop("end")
+        s, e = omap.span(fs, fe)
         while e < len(text) and text[e] in _DROPPED:    # keep a trailing fatha/tanween/tatweel
             e += 1
         if r.get("calendar") is None:
             r.pop("calendar", None)
         r["start"], r["end"], r["phrase"], r["lang"] = s, e, text[s:e], lang
-        out.append(_mention(r))
+        out.append((_mention(r), fs, fe) if with_folded else _mention(r))
     return out
 
 

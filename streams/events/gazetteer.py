@@ -95,6 +95,7 @@ class _Amb(NamedTuple):
 _TA_MARBUTA = re.compile(r"ة\b")
 _BY_LENGTH_THEN_START = operator.itemgetter(0, 1)   # hits: (-length, key start, key end, start, end, readings)
 _BY_START = operator.itemgetter(1)
+_new = tuple.__new__          # Mention(...) without the keyword-argument __new__ wrapper
 
 
 def _split_ctx(surface: str) -> tuple[str, int, int]:
@@ -305,6 +306,7 @@ class Gazetteer:
         n = len(text)
         suffixes = self._suffixes
         hits = []
+        append = hits.append
         for last, (length, lt, rt, arabic, entries, al_entries) in self._auto.iter(text):
             end = last + 1
             if end < n and text[end].isalnum() and text[last].isalnum():
@@ -313,15 +315,28 @@ class Gazetteer:
             kstart = end - length
             if kstart == 0 or not text[kstart - 1].isalnum():
                 if lt:
-                    hits.append((kstart - end, kstart, end, kstart + lt, end - rt, entries))
+                    append((kstart - end, kstart, end, kstart + lt, end - rt, entries))
                 elif entries:
-                    hits.append((kstart - end, kstart, end, kstart, end - rt, entries))
+                    append((kstart - end, kstart, end, kstart, end - rt, entries))
                 continue
             if lt or not arabic:
                 continue
-            s, ents = self._left(text, kstart, al_entries, entries)
-            if s >= 0:
-                hits.append((s - end, s, end, s, end - rt, ents))
+            # Gazetteer._left, inlined: glued proclitics before an Arabic key
+            ws = kstart - 1
+            floor = kstart - _MAX_PREFIX - 1
+            if floor < 0:
+                floor = 0
+            while ws > floor and text[ws - 1].isalnum():
+                ws -= 1
+            if ws > 0 and text[ws - 1].isalnum():
+                continue
+            prefix = text[ws:kstart]
+            tail = _AL_TAIL.get(prefix)
+            if tail and al_entries:
+                s = kstart - tail
+                append((s - end, s, end, s, end - rt, al_entries))
+            elif entries and prefix in _PROCLITICS:
+                append((kstart - end, kstart, end, kstart, end - rt, entries))
         if not hits:
             return []
         if len(hits) > 1:
@@ -346,13 +361,13 @@ class Gazetteer:
                 entry = self._pick(entries, on)
                 if entry is None:
                     continue
-                out.append(Mention(s, e, text[s:e], entry.code, "leader", entry.role, entry.name))
+                out.append(_new(Mention, (s, e, text[s:e], entry.code, "leader", entry.role, entry.name)))
                 continue
             if entry.kind == "stop":
                 continue
             if entry.amb is not None:
                 amb_pending.append((len(out), entry.amb))
-            out.append(Mention(s, e, text[s:e], entry.code, entry.kind))
+            out.append(_new(Mention, (s, e, text[s:e], entry.code, entry.kind, None, None)))
         for idx, surf in amb_pending:
             out[idx] = self._resolve(out, idx, surf, text)
         return out

@@ -22,8 +22,11 @@ _FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]")
 assert all(len(v) <= 1 and (v not in _FOLD_MAP or _FOLD_MAP[v] == v) for v in _FOLD_MAP.values())
 
 
-def _replace_folds(text: str) -> str:
-    for ch in set(_FOLD_RE.findall(text)):
+def _replace_folds(text: str, found: set | None = None) -> str:
+    present = set(_FOLD_RE.findall(text))
+    if found is not None:
+        found |= present
+    for ch in present:
         text = text.replace(ch, _FOLD_MAP[ch])
     return text
 
@@ -36,10 +39,12 @@ def fast_fold(text: str) -> str:
 
 
 class Folded:
-    __slots__ = ("text", "_original", "_drops", "_shift", "_index")
+    __slots__ = ("text", "_original", "_dropped", "_drops", "_shift", "_index")
 
     def __init__(self, original: str):
-        unlowered = _replace_folds(original)      # each dropped character removed, others 1:1
+        found: set = set()
+        unlowered = _replace_folds(original, found)   # each dropped character removed, others 1:1
+        self._dropped = [ch for ch in found if not _FOLD_MAP[ch]]   # dropped characters present
         self.text = unlowered.lower()
         self._original = original
         self._drops = None                         # positions of dropped characters, when needed
@@ -56,7 +61,17 @@ class Folded:
 
     def _drop_positions(self) -> list[int]:
         if self._drops is None:
-            self._drops = [m.start() for m in _DROP_RE.finditer(self._original)]
+            # the positions _DROP_RE.finditer(original) would give, found with str.find for
+            # the few dropped characters the text holds (no regex pass over the whole text)
+            drops: list[int] = []
+            text = self._original
+            for ch in self._dropped:
+                i = text.find(ch)
+                while i >= 0:
+                    drops.append(i)
+                    i = text.find(ch, i + 1)
+            drops.sort()
+            self._drops = drops
         return self._drops
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ Format of the data files: streams/data/lexicon/README.md.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -180,7 +181,9 @@ class Lexicon:
                     append(new(Hit, (start, we) + tail))
             if len(raw) > _MAX_HITS:
                 break
-        raw.sort(key=_HIT_ORDER)
+        # by start, longer first, then found order: two stable sorts with C-level keys
+        raw.sort(key=_END, reverse=True)
+        raw.sort(key=_START)
         out: list[Hit] = []
         last_end: dict[str, int] = {}
         for h in raw:
@@ -198,8 +201,7 @@ class Lexicon:
         return out
 
 
-def _HIT_ORDER(h: Hit) -> tuple[int, int]:
-    return h[0], h[0] - h[1]
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _read(path: Path) -> list[tuple[str, str, str, frozenset]]:
