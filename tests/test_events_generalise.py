@@ -910,6 +910,16 @@ CASES = [
     ("ar-talks-about-topic", "ar", PUB,
      "وصل وزير الخارجية التركي هاكان فيدان اليوم الثلاثاء لإجراء محادثات مع المسؤولين القطريين بشأن غزة.",
      ["?visit TUR>QAT @QAT 2025-11-04 occurred", "?meeting QAT,TUR @- 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 24: Urdu verb-final travel, Pakistani seats
+    ("ur-leaves-for", "ur", PUB,
+     "نائب وزیراعظم و وزیر خارجہ اسحاق ڈار آج چین روانہ ہوں گے جہاں وہ چینی ہم منصب سے ملاقات کریں گے۔",
+     ["visit PAK>CHN @CHN 2025-11-04 planned", "?meeting CHN,PAK @CHN 2025-11-04 planned"]),
+    ("ur-arrives-capital", "ur", PUB,
+     "سعودی وزیر خارجہ شہزادہ فیصل بن فرحان منگل کو اسلام آباد پہنچ گئے۔",
+     ["visit SAU>PAK @PAK 2025-11-04 occurred"]),
+    ("ur-aiwan-e-sadr", "ur", PUB,
+     "صدر مملکت آصف علی زرداری سے ایرانی سفیر نے منگل کو ایوان صدر میں ملاقات کی۔",
+     ["meeting IRN,PAK @PAK 2025-11-04 occurred"]),
 ]
 
 

@@ -235,7 +235,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
                 actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
                 if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
-                and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)]
+                and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)] + [
+                actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
+                if ctx.get("sov") and x.end <= t.start and actors._gap_ok(text, x.end, t.start, 0)]
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
@@ -491,7 +493,8 @@ def _extract(text, language, published_at, article) -> list[dict]:
     spans = sentences.split(folded)
     teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
-    ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day}
+    ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
+                 "sov": language == "ur"}   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
     m_starts = [m.start for m in mentions]
     if mentions and mentions[0].kind in ("city", "capital") and not folded[:mentions[0].start].strip() \
             and folded[mentions[0].end:mentions[0].end + 3].lstrip()[:1] in (",", "(", "-", ":", "–", "—"):
