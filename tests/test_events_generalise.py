@@ -920,6 +920,19 @@ CASES = [
     ("ur-aiwan-e-sadr", "ur", PUB,
      "صدر مملکت آصف علی زرداری سے ایرانی سفیر نے منگل کو ایوان صدر میں ملاقات کی۔",
      ["meeting IRN,PAK @PAK 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 25: flying to
+    ("it-flew", "it", PUB,
+     "La premier Giorgia Meloni è volata lunedì a Washington per incontrare il presidente americano.",
+     ["visit ITA>USA @USA 2025-11-03 occurred", "?meeting ITA,USA @USA - planned"]),
+    ("fr-flew", "fr", PUB,
+     "Le président Emmanuel Macron s'est envolé lundi pour Pékin, où il doit rencontrer son homologue chinois.",
+     ["visit FRA>CHN @CHN 2025-11-03 occurred", "?meeting CHN,FRA @CHN - planned"]),
+    ("ru-flew", "ru", PUB,
+     "Министр иностранных дел Египта Бадр Абдель Ати вылетел в понедельник в Москву.",
+     ["visit EGY>RUS @RUS 2025-11-03 occurred"]),
+    ("ru-flew-from", "ru", PUB,
+     "Министр иностранных дел Египта вылетел из Каира в понедельник вечером.",
+     []),
 ]
 
 
