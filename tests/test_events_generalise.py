@@ -944,6 +944,20 @@ CASES = [
      "وقعت مصر والأردن اليوم الثلاثاء في عمّان اتفاقية لتوسيع الربط الكهربائي بين البلدين بحضور وزيري "
      "الكهرباء في البلدين والسفير المصري لدى الأردن.",
      ["agreement EGY,JOR @JOR 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 27: English offices without names
+    ("en-unnamed-offices", "en", PUB,
+     "The Turkish president met the Egyptian foreign minister in Ankara on Monday to discuss trade.",
+     ["meeting EGY,TUR @TUR 2025-11-03 occurred", "?visit EGY>TUR @TUR 2025-11-03 occurred"]),
+    ("en-org-office-received", "en", PUB,
+     "The GCC Secretary-General received the British ambassador in Riyadh on Monday.",
+     ["meeting GBR,GCC @SAU 2025-11-03 occurred"]),
+    ("en-org-chief", "en", PUB,
+     "The Arab League chief met the Sudanese army commander in Cairo on Monday.",
+     ["meeting ARAB_LEAGUE,SDN @EGY 2025-11-03 occurred"]),
+    ("en-first-summit", "en", PUB,
+     "The European Union and Egypt held their first summit in Brussels on Wednesday, agreeing to expand "
+     "cooperation on energy and migration.",
+     ["meeting EGY,EU @BEL 2025-10-29 occurred"]),
 ]
 
 

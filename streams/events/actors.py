@@ -127,10 +127,13 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             if m.kind in ("country", "adj", "org") and not any(
                     c.label in stops and r.end <= c.start < m.start for c in cues):
                 target = nxt
-        if not arabic and target is not None:   # "Ethiopia's prime minister hosted Somalia's president"
+        if not arabic and target is not None:   # "Ethiopia's prime minister hosted Somalia's president",
+            # "the Turkish president met the Egyptian minister", "the GCC Secretary-General received ..."
             prv = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].end <= r.start), None)
-            if prv is not None and mentions[prv].kind in ("country", "org") and prv not in linked \
-                    and text[mentions[prv].end:r.start].strip() in ("'s", "’s", "'"):
+            gap = text[mentions[prv].end:r.start].strip() if prv is not None else None
+            if prv is not None and prv not in linked and (
+                    (mentions[prv].kind in ("country", "org") and gap in ("'s", "’s", "'"))
+                    or (mentions[prv].kind in ("country", "adj", "org") and gap in ("", "-"))):
                 if target == "leader":
                     role_of_leader.pop(nxt, None)
                 target = prv
