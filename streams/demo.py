@@ -98,7 +98,7 @@ async def _publish_and_watch(settings: Settings, lines: list[bytes], out) -> dic
                 if event_id not in seen:
                     seen.add(event_id)
                     print(describe(ev), file=out, flush=True)
-        if ledger.accounted(ids) and len(ledger.dlq_without_id) >= no_id:
+        if ledger.accounted(ids) and len(ledger.dlq_without_id) >= no_id and not ledger.missing_events():
             break
         if time.monotonic() - t0 > 110:
             print("  (stopping after 110 s)", file=out)

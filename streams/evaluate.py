@@ -101,10 +101,7 @@ async def run_via_kafka(lines: list[bytes], settings: Settings, timeout: float =
             moved.set()
             if progress is not None:
                 progress(ledger)
-            if complete(len(lines), ids):
-                # events are produced before their processed record, but on other partitions: drain a moment
-                async for rec in consume(settings, [T.EVENTS], idle_timeout=1.0):
-                    ledger.add(T.EVENTS, rec)
+            if complete(len(lines), ids) and not ledger.missing_events():
                 return
             if time.monotonic() > deadline:
                 raise TimeoutError(f"only {len(ledger.terminal)}/{len(ids)} articles accounted for")

@@ -123,6 +123,12 @@ class Ledger:
     def accounted(self, ids: Iterable[str]) -> bool:
         return all(i in self.terminal for i in ids)
 
+    def missing_events(self) -> set[str]:
+        """Event ids a processed record announced that have not been read yet (other partitions)."""
+        announced = {e for ends in self.terminal.values() for t, v in ends if t == T.PROCESSED
+                     for e in v.get("event_ids", ())}
+        return announced - self.events.keys()
+
 
 def _stable(ev: dict) -> bytes:
     """An event's payload without per-article provenance, to check that one id means one event."""

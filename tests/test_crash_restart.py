@@ -127,14 +127,16 @@ def test_sigkill_mid_stream_loses_nothing_and_redelivery_is_idempotent(broker, t
         try:
             first.wait_ready()
             await publish(run.settings, lines)
-            await run.follow(lambda lg: all(i in lg.terminal for i in ids), timeout=150, on_progress=kill_at_a_third)
+            await run.follow(lambda lg: all(i in lg.terminal for i in ids) and not lg.missing_events(), timeout=150,
+                             on_progress=kill_at_a_third)
             before = {i: list(run.ledger.terminal[i]) for i in ids}
             events_before = set(run.ledger.events)
             # redelivery: publish 60 already-processed articles again, same id and bytes
             again = [line for line, i in zip(lines, ids) if before[i][0][0] == T.PROCESSED][:60]
             again_ids = [orjson.loads(x)["id"] for x in again]
             await publish(run.settings, again)
-            await run.follow(lambda lg: all(len(lg.terminal[i]) > len(before[i]) for i in again_ids), timeout=60)
+            await run.follow(lambda lg: all(len(lg.terminal[i]) > len(before[i]) for i in again_ids)
+                             and not lg.missing_events(), timeout=60)
             return events_before, again_ids
         finally:
             await run.close()
@@ -176,7 +178,8 @@ def test_sigterm_mid_stream_exits_zero_and_loses_nothing(broker, tmp_path):
         try:
             first.wait_ready()
             await publish(run.settings, lines)
-            await run.follow(lambda lg: all(i in lg.terminal for i in ids), timeout=150, on_progress=stop_at_a_quarter)
+            await run.follow(lambda lg: all(i in lg.terminal for i in ids) and not lg.missing_events(), timeout=150,
+                             on_progress=stop_at_a_quarter)
         finally:
             await run.close()
 

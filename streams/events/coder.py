@@ -476,7 +476,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
             if norm.exact_fold:
                 # norm.text is fold(text): find_dates' own folded offsets are norm's
                 # (norm.to_folded of the mention's original offsets gives the same numbers)
-                for dm, fs, fe in find_dates_folded(text, language, norm.text):
+                for dm, fs, fe in find_dates_folded(text, language, norm.text, norm.drop_positions):
                     if fe <= fs:
                         fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
                     dmentions.append((dm, fs, fe))

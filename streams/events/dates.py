@@ -221,16 +221,17 @@ class _OffsetMap:
     """Folded-text offsets -> original offsets, cheap when fold only drops characters.
     Built lazily: most texts need no map (nothing dropped) or are never asked."""
 
-    __slots__ = ("_text", "_folded", "_shift", "_index", "_ready")
+    __slots__ = ("_text", "_folded", "_shift", "_index", "_ready", "_drops")
 
-    def __init__(self, text: str, folded: str):
+    def __init__(self, text: str, folded: str, drops=None):
         self._text, self._folded = text, folded
         self._shift: list[int] | None = None
         self._index: list[int] | None = None
         self._ready = len(folded) == len(text)
+        self._drops = drops          # optional callable: the positions _DROP_RE finds in text
 
     def _build(self) -> None:
-        drops = [m.start() for m in _DROP_RE.finditer(self._text)]
+        drops = self._drops() if self._drops is not None else [m.start() for m in _DROP_RE.finditer(self._text)]
         if len(self._text) - len(drops) == len(self._folded):
             self._shift = [d - k for k, d in enumerate(drops)]   # non-decreasing
         else:   # lower() changed a length (e.g. "İ"): use the exact per-character map
@@ -552,13 +553,15 @@ def find_dates(text: str, lang: str, folded: str | None = None) -> list[DateMent
     return _find(text, lang, folded, False)
 
 
-def find_dates_folded(text: str, lang: str, folded: str) -> list[tuple[DateMention, int, int]]:
+def find_dates_folded(text: str, lang: str, folded: str, drops=None) -> list[tuple[DateMention, int, int]]:
     """`find_dates(text, lang, folded)` with each mention's [start, end) in `folded` as well
-    (`folded` must be `fold(text)`); saves mapping the offsets back."""
-    return _find(text, lang, folded, True)
+    (`folded` must be `fold(text)`); saves mapping the offsets back. `drops`: optional
+    callable giving the sorted positions of the characters fold drops from `text` (the
+    caller may know them already)."""
+    return _find(text, lang, folded, True, drops)
 
 
-def _find(text: str, lang: str, folded: str | None, with_folded: bool) -> list:
+def _find(text: str, lang: str, folded: str | None, with_folded: bool, drops=None) -> list:
     if not text:
         return []
     lang = (lang or "").lower().replace("_", "-").split("-")[0]
@@ -568,7 +571,7 @@ def _find(text: str, lang: str, folded: str | None, with_folded: bool) -> list:
         folded = _fold_fast(text)
     hits = _hits(lex, folded)
     rev = folded[::-1] if hits else ""
-    omap = _OffsetMap(text, folded)
+    omap = _OffsetMap(text, folded, drops)
     raw: list[dict] = []
     i = 0
     while i < len(hits):

@@ -59,6 +59,10 @@ class Folded:
         """True when `text` is exactly `fold(original)` (False after the normalize fallback)."""
         return self._index is None
 
+    def drop_positions(self) -> list[int]:
+        """Sorted positions in the original of the characters fold dropped (exact fold only)."""
+        return self._drop_positions()
+
     def _drop_positions(self) -> list[int]:
         if self._drops is None:
             # the positions _DROP_RE.finditer(original) would give, found with str.find for
