@@ -62,15 +62,22 @@ def _gap_ok(text: str, a: int, b: int, max_tokens: int) -> bool:
 _GLUED = {"ل": "dest", "ب": "loc", "لل": "dest", "بال": "loc", "وال": None}
 
 
-def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: int = 1):
-    """Label of the cue ending right before `pos` (at most `max_tokens` words between),
-    or of a preposition glued to the word (لروسيا = to Russia, بموسكو = in Moscow)."""
+def _glued_label(text: str, pos: int) -> str | None:
+    """Label of a preposition glued to the word at `pos` (لروسيا = to Russia, بموسكو = in Moscow)."""
     i = pos
     while i > 0 and i > pos - 3 and text[i - 1].isalpha():
         i -= 1
-    glued = text[i:pos].lstrip("وف") if i < pos else ""
-    if glued and _GLUED.get(glued) in labels and (i == 0 or not text[i - 1].isalnum()):
-        return _GLUED[glued]
+    if i == pos or (i > 0 and text[i - 1].isalnum()):
+        return None
+    return _GLUED.get(text[i:pos].lstrip("وف"))
+
+
+def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: int = 1):
+    """Label of the cue ending right before `pos` (at most `max_tokens` words between),
+    or of a preposition glued to the word (لروسيا = to Russia, بموسكو = in Moscow)."""
+    glued = _glued_label(text, pos)
+    if glued in labels:
+        return glued
     best = None
     for c in cues:
         if c.end <= pos and c.label in labels and _gap_ok(text, c.end, pos, max_tokens):
@@ -84,12 +91,9 @@ def _marker(text: str, pos: int, place_cues) -> str | None:
     reduced to those labels (in text order). The nearest cue ending before `pos` decides:
     the gap to any earlier cue contains this cue's words, so it cannot pass `_gap_ok` when
     this one does not."""
-    i = pos
-    while i > 0 and i > pos - 3 and text[i - 1].isalpha():
-        i -= 1
-    glued = text[i:pos].lstrip("وف") if i < pos else ""
-    if glued and _GLUED.get(glued) in _MARKERS and (i == 0 or not text[i - 1].isalnum()):
-        return _GLUED[glued]
+    glued = _glued_label(text, pos)
+    if glued in _MARKERS:
+        return glued
     for c in reversed(place_cues):
         if c.end <= pos:
             return c.label if _gap_ok(text, c.end, pos, 1) else None
