@@ -357,19 +357,23 @@ class ArticleGenerator:
 
     def _paragraphs(self, sentences: list[str]) -> list[str]:
         """Group sentences into paragraphs of one to three sentences."""
-        r, out, i = self.rng, [], 0
+        out, i = [], 0
         while i < len(sentences):
             k = self._pick((1, 2, 2, 3))
             out.append(" ".join(sentences[i:i + k]))
             i += k
         return out
 
+    def _sentences(self, lang: str, pool: str, bounds: tuple[int, int], slots) -> list[str]:
+        """lo..hi distinct sentences of a pool, phrasing varied, slots filled."""
+        r, sentences = self.rng, self.pools[lang][pool]
+        picked = r.sample(sentences, min(len(sentences), r.randint(*bounds)))
+        return [self._fill(self._vary(s, lang), slots, lang) for s in picked]
+
     def _story(self, lang: str) -> tuple[str, list[str]]:
         r, P = self.rng, self.pools[lang]
         slots = self._story_slots(lang)
-        lo, hi = _BODY_SENTENCES.get(lang, (8, 12))
-        body = [self._fill(self._vary(s, lang), slots, lang)
-                for s in r.sample(P["body"], min(len(P["body"]), r.randint(lo, hi)))]
+        body = self._sentences(lang, "body", _BODY_SENTENCES.get(lang, (8, 12)), slots)
         if r.random() < 0.5:
             body.insert(r.randint(0, len(body)), self._fill(self._vary(P["figures"], lang), slots, lang))
         lead = self._fill(self._pick(P["leads"]), slots, lang)
@@ -377,11 +381,8 @@ class ArticleGenerator:
         return title, [lead] + self._paragraphs(body)
 
     def _other_story(self, lang: str) -> tuple[str, list[str]]:
-        r, P = self.rng, self.pools[lang]
         slots = self._story_slots(lang)
-        lo, hi = _OTHER_SENTENCES.get(lang, (8, 11))
-        sents = [self._fill(self._vary(s, lang), slots, lang)
-                 for s in r.sample(P["other"], min(len(P["other"]), r.randint(lo, hi)))]
+        sents = self._sentences(lang, "other", _OTHER_SENTENCES.get(lang, (8, 11)), slots)
         first = sents[0].split("،")[0].split(",")[0].rstrip(".")
         return first[:90], self._paragraphs(sents)
 
