@@ -6,7 +6,6 @@ Every failure is a `StageError` with a stable reason slug that ends in the DLQ.
 """
 from __future__ import annotations
 
-import math
 import re
 import time
 from dataclasses import dataclass, field

@@ -9,7 +9,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
-from ..errors import StageError
 from ..pipeline import article_error_id, dedup_text, parse_raw
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
