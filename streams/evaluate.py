@@ -106,12 +106,16 @@ async def run_via_kafka(lines: list[bytes], settings: Settings, timeout: float =
             if time.monotonic() > deadline:
                 raise TimeoutError(f"only {len(ledger.terminal)}/{len(ids)} articles accounted for")
 
-    published: list[bytes] = []
+    published = 0
+    want: list[str] = []
 
     async def wait_for_terminal(line: bytes) -> None:
-        published.append(line)
-        want = [i for i in (article_error_id(x) for x in published) if i]
-        while not complete(len(published), want):
+        nonlocal published
+        published += 1
+        art_id = article_error_id(line)
+        if art_id:
+            want.append(art_id)
+        while not complete(published, want):
             if collector.done() or time.monotonic() > deadline:
                 return
             moved.clear()
