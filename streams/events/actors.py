@@ -22,6 +22,8 @@ def _and_gap(gap: str) -> bool:
     """`gap` (stripped) joins two names: "and", "و", "et les", "e il", "and the"."""
     if gap in _AND:
         return True
+    if gap[:1] == "," and gap[1:].strip() in _ARTICLES:     # "Russia, the US and Ukraine"
+        return True
     head, _, art = gap.rpartition(" ")
     if art in _ARTICLES and head in _AND:
         return True

@@ -296,10 +296,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     loc = dl          # "BEIJING (Xinhua) -- X met Y here", "ADDIS ABABA (AP) - X hosted Y"
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
-                pair = next(([a.code, b.code] for a, b in zip(bare, bare[1:])
-                             if (b.end <= t.start or (a.pos >= t.end and actors._gap_ok(text, t.end, a.pos, 2)))
-                             and a.code != b.code and actors._and_gap(text[a.end:b.pos].strip())), None)
-                if len(core) >= 2:
+                pair = _side_list(bare, t, text, withs)
+                if len(core) >= 2 and len(pair) <= len(core):
                     codes = core
                 elif len(_codes(src)) < 2 and pair:
                     codes = pair              # "Pakistan and Afghanistan began a round of talks"
@@ -307,7 +305,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     continue                  # a round needs two named sides, not "talks with Ukraine"
                 if loc and loc.code in codes and len(codes) > 2:
                     codes = [c for c in codes if c != loc.code]
-                if len(codes) > 2:
+                if len(codes) > MAX_SIDES:
                     continue
             if t.label == "meeting" and ctx.get("rounds") and src and all(p.via == "delegation" for p in src):
                 ev["type"] = "negotiation"    # delegations meeting in an article about negotiation rounds
@@ -326,6 +324,40 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         out.append(ev)
         out.extend(more)
     return out
+
+
+MAX_SIDES = 4               # a negotiation track has two to four named sides (trilateral, quadrilateral)
+
+
+def _side_list(bare, t, text, withs) -> list[str]:
+    """Sides of a negotiation named as bare states: a list joined by "and"/commas right before the
+    trigger or right after it ("Pakistan and Afghanistan began a round of talks", "negotiations
+    between Russia, the US and Ukraine"), or a subject before it and one after "with"
+    ("Ukraine holds a round of negotiations with the US")."""
+    runs, cur = [], []
+    for b in bare:
+        if cur and actors._and_gap(text[cur[-1].end:b.pos].strip()):
+            cur.append(b)
+            continue
+        if len(cur) > 1:
+            runs.append(cur)
+        cur = [b]
+    if len(cur) > 1:
+        runs.append(cur)
+    for run in runs:
+        codes = _codes(run)
+        if len(codes) < 2:
+            continue
+        if run[-1].end <= t.start or (run[0].pos >= t.end and actors._gap_ok(text, t.end, run[0].pos, 3)):
+            return codes
+    before = [b for b in bare if b.end <= t.start]
+    for w in withs:
+        if w.start < t.end:
+            continue
+        after = next((b for b in bare if b.pos >= w.end and actors._gap_ok(text, w.end, b.pos, 1)), None)
+        if after is not None and len(_codes(before)) == 1 and before[0].code != after.code:
+            return [before[0].code, after.code]
+    return []
 
 
 def _records(events, text, norm, language, article, published, pub_day) -> list[dict]:
