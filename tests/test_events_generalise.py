@@ -958,6 +958,25 @@ CASES = [
      "The European Union and Egypt held their first summit in Brussels on Wednesday, agreeing to expand "
      "cooperation on energy and migration.",
      ["meeting EGY,EU @BEL 2025-10-29 occurred"]),
+    # ------------------------------------------------------------------ batch 28: headline and lead read as a whole
+    ("en-signing-documents", "en", PUB,
+     "Ghana's President John Mahama and Ivorian President Alassane Ouattara held talks in Accra on Tuesday.\n"
+     "The sides later witnessed the signing of five cooperation documents.",
+     ["meeting CIV,GHA @GHA 2025-11-04 occurred", "agreement CIV,GHA @- - occurred", "?visit CIV>GHA @GHA - occurred"]),
+    ("ar-sides-sign-after-reception", "ar", PUB,
+     "الرئيس الجزائري يستقبل رئيسة الوزراء الإيطالية\n"
+     "استقبل رئيس الجمهورية عبد المجيد تبون أمس الاثنين رئيسة الوزراء الإيطالية جورجيا ميلوني.\n"
+     "وأشرف الجانبان على توقيع عدة اتفاقيات في مجالات الطاقة والزراعة.",
+     ["meeting DZA,ITA @- 2025-11-03 occurred", "agreement DZA,ITA @- - occurred", "?visit ITA>DZA @DZA - occurred"]),
+    ("en-negotiation-list", "en", PUB,
+     "Negotiations between Egypt, Sudan and Ethiopia on the dam resumed on Monday by video link.",
+     ["negotiation EGY,ETH,SDN @- 2025-11-03 occurred"]),
+    ("en-negotiation-with", "en", PUB,
+     "Armenia holds a fourth round of negotiations with Azerbaijan on the border.",
+     ["negotiation ARM,AZE @- - occurred"]),
+    ("ar-ministerial-not-visit", "ar", PUB,
+     "عقد مجلس التعاون الخليجي اجتماعا وزاريا في الرياض لبحث أسعار النفط.",
+     []),
 ]
 
 

@@ -540,12 +540,17 @@ def _extract(text, language, published_at, article) -> list[dict]:
     leader_ms = [m for m in mentions if m.kind == "leader"]
     l_starts = [m.start for m in leader_ms]
     bl = bisect.bisect_left
+    lead, salient = _lead(spans, mentions, m_starts)
+    lead_trigs: list[tuple] = []
+    last_lead = max(lead) if lead else -1
     for idx, (s, e) in enumerate(spans):
         ti, tj = bl(t_starts, s), bl(t_starts, e)
         trigs = [h for h in trig_hits[ti:tj] if h.end <= e] if ti < tj else ()
         if idx - ctx["subject_sent"] > 2:
             ctx["subject"] = ctx["pair"] = None
-        if not trigs:      # cheap path: only remember who the sentence is about
+        if not trigs and idx == last_lead and lead_trigs:
+            trigs = ()     # the backoff runs after the lead's last sentence, trigger or not
+        elif not trigs:    # cheap path: only remember who the sentence is about
             li, lj = bl(l_starts, s), bl(l_starts, e)
             if li < lj:
                 leaders = _codes(leader_ms[li:lj])
@@ -566,7 +571,12 @@ def _extract(text, language, published_at, article) -> list[dict]:
         parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic and language != "ur", trigs)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True
-        for ev in _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx):
+        found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
+        if idx in lead and not any(a <= s < b for a, b in teasers):
+            lead_trigs.append((idx, s, e, trigs, cues, places, parties))
+        found.extend(_lead_backoff(folded, ctx, lead_trigs, all_mentions + found, salient)
+                     if idx == last_lead else ())
+        for ev in found:
             ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
                                                        ev["status"], pub_day, ev["type"])
             if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
@@ -587,6 +597,89 @@ def _extract(text, language, published_at, article) -> list[dict]:
     events = _merge(all_mentions)
     _article_rules(events)
     return _records(events, text, norm, language, article, published_at, pub_day)
+
+
+LEAD_ZONE = 4               # the headline and lead: the first sentences that name a state or a leader
+_SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
+
+
+def _lead(spans, mentions, m_starts):
+    """Indices of the lead sentences and the states they name, most named first (ties: first named)."""
+    lead: list[int] = []
+    counts: dict[str, list] = {}
+    for idx, (s, e) in enumerate(spans):
+        i = bisect.bisect_left(m_starts, s)
+        named = False
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind in _SALIENT_KINDS and m.code:
+                named = True
+                c = counts.setdefault(m.code, [0, m.start])
+                c[0] += 1
+        if named:
+            lead.append(idx)
+            if len(lead) == LEAD_ZONE:
+                break
+    ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
+    return set(lead), ranked
+
+
+def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
+    """Document-level reading of the headline and lead: an event type the lead reports with a
+    firm trigger but no sentence could bind to two parties is coded between the states the lead
+    names most (a visit goes to the place named in its sentence, by the other state)."""
+    have = {ev["type"] for ev in events if not ev.get("recalled")}
+    pairs = {frozenset(ev["participants"]) for ev in events if not ev.get("recalled")}
+    out: list[dict] = []
+    calls = any(t.label == "call" for lt in lead_trigs for t in lt[3])
+    people = {p.code for lt in lead_trigs for p in lt[6] if p.code and p.via != "observer" and p.via != "bare"}
+    for idx, s, e, trigs, cues, places, parties in lead_trigs:
+        if any(c.label == "sport" for c in cues):
+            continue
+        has_sign = any(c.label == "sign" for c in cues)
+        neg = [c for c in cues if c.label == "negation"]
+        tense = [c for c in cues if c.label in ("planned", "recall")]
+        for t in trigs:
+            if t.label in have or "weak" in t.flags or (neg and _negated(t, neg, text)):
+                continue
+            if "needs_sign" in t.flags and not has_sign:
+                continue
+            if t.label == "meeting" and ("call" in have or calls):
+                continue          # "talks by phone": a story about a call is a call
+            status, recalled = _status(t, tense, text, ctx.get("pub_day"), e)
+            if recalled:
+                continue
+            ev = {"type": t.label, "status": status, "recalled": False, "sentence": idx, "span": (s, e),
+                  "trigger": (t.start, t.end), "people": [], "actor": None, "target": None,
+                  "loc": None, "place": None, "date": None, "date_phrase": None, "backoff": True}
+            if t.label == "visit":
+                dest = next((pl for pl in _not_topics(places, cues, text) if pl.pos >= t.end
+                             and (pl.marker == "dest" or (pl.place and actors._gap_ok(text, t.end, pl.pos, 3)))),
+                            None)
+                if dest is None:
+                    continue
+                # the traveller is a person the sentence names (a leader, an office of a state)
+                people = {p.code for p in parties if p.code and p.via in ("leader", "role", "delegation")}
+                if dest.code in people and len(people) == 1:
+                    continue      # a leader travelling at home
+                actor = next((c for c in salient if c != dest.code and c in people), None) \
+                    or next((c for c in salient if c != dest.code), None)
+                if actor is None:
+                    continue
+                ev.update(actor=actor, target=dest.code, participants=sorted({actor, dest.code}), loc=dest.code,
+                          place=dest.place)
+            else:
+                # two states, at least one of them through a person or office (not "Saudi Aramco
+                # signed with China's Sinopec"), people first
+                ranked = [c for c in salient if c in people] + [c for c in salient if c not in people]
+                if len(ranked) < 2 or ranked[0] not in people \
+                        or (frozenset(ranked[:2]) in pairs and t.label == "negotiation"):
+                    continue      # the pair's talks are already coded: a second type would be a guess
+                ev["participants"] = sorted(ranked[:2])
+            have.add(t.label)
+            out.append(ev)
+    return out
 
 
 def _teaser_spans(folded: str, hits) -> list[tuple[int, int]]:
@@ -622,6 +715,8 @@ def _confidence(ev, idx) -> float:
         c += 0.2
     if idx < LEAD_SENTENCES:
         c += 0.1
+    if ev.get("backoff"):
+        c -= 0.25
     if ev.get("date"):
         c += 0.05
     if ev.get("recalled"):
