@@ -5,7 +5,7 @@ fold (streams.text.normalize) -> one gazetteer pass + one lexicon pass (Aho-Cora
 sentences -> per trigger: parties and places (actors.analyse), status, date, background ->
 merge mentions of one event -> article-level rules (host talks during a reported trip are
 background; later events unrelated to the lead are background) -> records with
-deterministic ids. Any failure inside degrades to "no events", never an exception.
+deterministic ids. A bug raises (the agent dead-letters the article as `internal_error`).
 """
 from __future__ import annotations
 
@@ -19,14 +19,8 @@ from streams.events import actors, ids, sentences
 from streams.events.offsets import Folded
 from streams.events.triggers import lexicon
 
-try:  # the gazetteer and dates modules are owned by other helpers; degrade if absent
-    from streams.events.gazetteer import gazetteer
-except Exception:  # pragma: no cover
-    gazetteer = None
-try:
-    from streams.events.dates import find_dates, find_dates_folded, resolve
-except Exception:  # pragma: no cover
-    find_dates = find_dates_folded = resolve = None
+from streams.events.dates import find_dates, find_dates_folded, resolve
+from streams.events.gazetteer import gazetteer
 
 SCHEMA_VERSION = "1.0"
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
@@ -122,11 +116,7 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
     dm = best[1]
     if getattr(dm, "end_day", None) is not None and trig_type in ("meeting", "call"):
         return None, dm.phrase          # a span ("31 Aug - 1 Sep") dates the summit, not the talks
-    day = None
-    try:
-        day = resolve(dm, published, "future" if status == "planned" else "past")
-    except Exception:
-        day = None
+    day = resolve(dm, published, "future" if status == "planned" else "past")
     return (day.isoformat() if day else None), dm.phrase
 
 
@@ -480,15 +470,14 @@ def _article_rules(events: list[dict]) -> None:
 
 
 def extract_events(text: str, language: str, published_at: str | None, article: dict) -> list[dict]:
-    """Diplomatic events of one cleaned article (see module doc); never raises."""
-    try:
-        return _extract(text, language, published_at, article or {})
-    except Exception:
-        return []
+    """Diplomatic events of one cleaned article (see module doc). A bug raises: the agent sends
+    the article to the dead-letter topic as `internal_error` (and counts it) instead of publishing
+    "no events" as if the article had none."""
+    return _extract(text, language, published_at, article or {})
 
 
 def _extract(text, language, published_at, article) -> list[dict]:
-    if not isinstance(text, str) or not text.strip() or gazetteer is None:
+    if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_CHARS]
     language = (language or "en").lower() if isinstance(language, str) else "en"
@@ -503,21 +492,17 @@ def _extract(text, language, published_at, article) -> list[dict]:
         return []                 # every sentence takes the cheap path: no event to code
     mentions = gazetteer(language).find(folded, on=pub_day)
     dmentions = []
-    if find_dates is not None:
-        try:
-            if norm.exact_fold:
-                # norm.text is fold(text): find_dates' own folded offsets are norm's
-                # (norm.to_folded of the mention's original offsets gives the same numbers)
-                for dm, fs, fe in find_dates_folded(text, language, norm.text, norm.drop_positions):
-                    if fe <= fs:
-                        fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
-                    dmentions.append((dm, fs, fe))
-            else:   # Folded fell back to normalize: map the original offsets
-                for dm in find_dates(text, language):
-                    fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
-                    dmentions.append((dm, fs, fe))
-        except Exception:
-            dmentions = []
+    if norm.exact_fold:
+        # norm.text is fold(text): find_dates' own folded offsets are norm's
+        # (norm.to_folded of the mention's original offsets gives the same numbers)
+        for dm, fs, fe in find_dates_folded(text, language, norm.text, norm.drop_positions):
+            if fe <= fs:
+                fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+            dmentions.append((dm, fs, fe))
+    else:   # Folded fell back to normalize: map the original offsets
+        for dm in find_dates(text, language):
+            fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
+            dmentions.append((dm, fs, fe))
     if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)
         dspans = [(fs, fe) for _, fs, fe in dmentions]
         mentions = [m for m in mentions if m.kind not in ("city", "capital")
