@@ -175,7 +175,7 @@ def extract(article: DetectedArticle, settings: Settings) -> list[dict]:
     meta = {"id": article.id, "url": article.url, "source": article.source,
             "published_at": article.published_at, "language": article.language}
     with time_limit(settings.stage_timeout):
-        return extract_events(article.text, article.language, article.published_at, meta)
+        return extract_events(article.text, article.language, article.published_at, meta, title=article.title)
 
 
 # --- the whole chain in-process (evaluate, tests, bench baselines) -----------------------------

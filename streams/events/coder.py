@@ -17,12 +17,15 @@ from typing import Any
 
 from streams.events import actors, ids, sentences
 from streams.events.offsets import Folded
+from streams.text.normalize import fold
 from streams.events.triggers import lexicon
 
 from streams.events.dates import find_dates, find_dates_folded, resolve
 from streams.events.gazetteer import gazetteer
 
 SCHEMA_VERSION = "1.0"
+TITLE_SEARCH = 2000         # a title already printed in the head of the text is not read twice
+MAX_TITLE = 1000
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated
 MAX_PER_SENTENCE = 40       # ... and so are the mentions, roles and cues read in one sentence
 MAX_MENTIONS = 400          # ... and the event mentions collected in one article
@@ -469,11 +472,28 @@ def _article_rules(events: list[dict]) -> None:
                     break
 
 
-def extract_events(text: str, language: str, published_at: str | None, article: dict) -> list[dict]:
-    """Diplomatic events of one cleaned article (see module doc). A bug raises: the agent sends
+def extract_events(text: str, language: str, published_at: str | None, article: dict,
+                   title: str | None = None) -> list[dict]:
+    """Diplomatic events of one cleaned article (see module doc). News puts the event in the
+    headline: a `title` the text does not already open with is read as the first sentence (its
+    events carry `evidence.in_title`, with offsets into the title). A bug raises: the agent sends
     the article to the dead-letter topic as `internal_error` (and counts it) instead of publishing
     "no events" as if the article had none."""
-    return _extract(text, language, published_at, article or {})
+    article = article or {}
+    if not isinstance(title, str) or not title.strip() or not isinstance(text, str) \
+            or fold(title.strip())[:80] in fold(text[:TITLE_SEARCH]):
+        return _extract(text, language, published_at, article)
+    title = title.strip()[:MAX_TITLE]
+    shift = len(title) + 2
+    records = _extract(title + "\n\n" + text, language, published_at, article)
+    for r in records:
+        ev = r["evidence"]
+        if ev["start"] >= shift:
+            ev["start"] -= shift
+            ev["end"] -= shift
+        else:
+            ev["in_title"] = True
+    return records
 
 
 def _extract(text, language, published_at, article) -> list[dict]:
