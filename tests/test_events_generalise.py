@@ -977,6 +977,20 @@ CASES = [
     ("ar-ministerial-not-visit", "ar", PUB,
      "عقد مجلس التعاون الخليجي اجتماعا وزاريا في الرياض لبحث أسعار النفط.",
      []),
+    # ------------------------------------------------------------------ batch 29: lists of counterparts, calls told loosely
+    ("ar-calls-each-of", "ar", PUB,
+     "أجرى وزير الخارجية العماني بدر البوسعيدي أمس الاثنين اتصالات هاتفية مع نظرائه في كل من دولة الكويت "
+     "ومملكة البحرين والجمهورية التونسية، تناولت التطورات الإقليمية.",
+     ["call KWT,OMN @- 2025-11-03 occurred", "call BHR,OMN @- 2025-11-03 occurred",
+      "call OMN,TUN @- 2025-11-03 occurred"]),
+    ("en-phone-exchanged-views", "en", PUB,
+     "Egypt's President Abdel Fattah al-Sisi and Kenyan President William Ruto exchanged views on the phone "
+     "on Sunday about the situation in Sudan.",
+     ["call EGY,KEN @- 2025-11-02 occurred"]),
+    ("it-phone-conversation", "it", PUB,
+     "Il presidente francese Emmanuel Macron ha avuto ieri una lunga conversazione telefonica con il "
+     "presidente brasiliano Lula.",
+     ["call BRA,FRA @- 2025-11-03 occurred"]),
 ]
 
 

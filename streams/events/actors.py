@@ -74,6 +74,15 @@ def _glued_label(text: str, pos: int) -> str | None:
     return _GLUED.get(text[i:pos].lstrip("وف"))
 
 
+def _untitled_gap(text: str, a: int, b: int, titles) -> str:
+    """text[a:b] stripped, without a state's formal title ("ودولة قطر", "and the Kingdom of Bahrain"):
+    a list of states stays a list when some are named formally."""
+    for c in titles:
+        if a <= c.start and c.end <= b:
+            return (text[a:c.start] + text[c.end:b]).strip()
+    return text[a:b].strip()
+
+
 def _cue_before(cues, pos: int, text: str, labels: tuple[str, ...], max_tokens: int = 1):
     """Label of the cue ending right before `pos` (at most `max_tokens` words between),
     or of a preposition glued to the word (لروسيا = to Russia, بموسكو = in Moscow)."""
@@ -173,6 +182,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             parties.append(Party(m.start, m.end, m.code, "between", None, None, m.surface))
 
     # 3. chains: "the Russian and Ukrainian delegations", "X and Y" after a linked one.
+    titles = [c for c in cues if c.label == "statetitle"]
     for i in range(n_m - 1):
         a, b = mentions[i], mentions[i + 1]
         pair_adj = i not in linked and a.kind == "adj" and b.kind == "adj" and a.code != b.code
@@ -182,7 +192,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             and b.kind in ("adj", "country") and a.code != b.code
         if not (pair_adj or back or (chain and i in linked)):
             continue                           # neither rule can apply: skip reading the gap
-        gap = text[a.end:b.start].strip()
+        gap = _untitled_gap(text, a.end, b.start, titles)
         for art in ("ال", "لل"):               # "الروسي والأوكراني": the article is outside the mention
             if gap.endswith(art):
                 gap = gap[:-len(art)].strip()
