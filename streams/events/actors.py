@@ -31,6 +31,7 @@ def _and_gap(gap: str) -> bool:
 
 
 _PLACE_KINDS = ("city", "capital")
+_STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
 
 
 class Party(NamedTuple):
@@ -169,6 +170,11 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                            for p in parties]
         elif target is None and r.label == "counterpart":
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
+        elif target is None and r.label in _STATE_OFFICES and not any(
+                m.kind == "leader" and 0 <= m.start - r.end <= 40 for m in mentions):
+            # "the Foreign Minister arrived ...": an office with no country and no known holder;
+            # the coder may give it the article's home state
+            parties.append(Party(r.start, r.end, None, "office", r.label, None, text[r.start:r.end]))
 
     # 2. "between X and Y" (capitals as metonyms: "بين موسكو وكييف"); "talks Russian-Ukrainian"
     for c in [c for c in cues if c.kind != "cue" or c.label == "between"] + list(triggers):

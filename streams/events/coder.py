@@ -164,6 +164,11 @@ def _not_topics(places, cues, text):
                                            for c in topics)]
 
 
+def _office_before(parties, t) -> bool:
+    """An office with no country (a subject: "the Foreign Minister") is named before the trigger."""
+    return any(p.via == "office" and p.end <= t.start for p in parties)
+
+
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
     has_sign = False
@@ -191,7 +196,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 src_inst.append(p)
             elif p.via != "observer":
                 src.append(p)
-        if p.code is None:
+        if p.code is None and p.via == "counterpart":
             counterpart = True
     locs = [pl for pl in places if pl.marker != "from"]
     for t in trigs:
@@ -246,6 +251,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
+            if actor is None and _office_before(parties, t):
+                # "the Foreign Minister arrived in Colombo" in a Pakistani outlet; a dateline is
+                # often the destination itself ("TEHRAN, Jan 12 -- the FM arrived in Tehran")
+                actor = next((h for h in ctx["homes"] if h != dcode), None)
             if dest is None:
                 if "needs_dest" in t.flags:
                     continue
@@ -276,6 +285,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
                     and t.label in ("meeting", "call"):
                 codes.insert(0, ctx["subject"])
+            if len(codes) == 1 and ctx["homes"] and ctx["homes"][0] != codes[0] and _office_before(parties, t) \
+                    and all(p.pos >= t.end for p in src if p.code):
+                codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy"
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
                 codes = list(ctx["pair"])      # "the two leaders discussed ..."
             if len(codes) < 2:
@@ -533,10 +545,12 @@ def _extract(text, language, published_at, article) -> list[dict]:
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
                  "sov": language == "ur"}   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
     m_starts = [m.start for m in mentions]
-    if mentions and mentions[0].kind in ("city", "capital") and not folded[:mentions[0].start].strip() \
-            and folded[mentions[0].end:mentions[0].end + 3].lstrip()[:1] in (",", "(", "-", ":", "–", "—"):
-        m0 = mentions[0]   # dateline: "BEIJING, Nov. 4 (Xinhua) --", "القاهرة - أ ش أ:"
+    tld = _tld_country(article.get("url"))
+    ctx["homes"] = [tld] if tld else []   # the state an office named without a country belongs to
+    m0 = _dateline(folded, mentions)
+    if m0 is not None:   # dateline: "BEIJING, Nov. 4 (Xinhua) --", "القاهرة - أ ش أ:"
         ctx["dateline"] = actors.Place(m0.start, m0.end, m0.code, folded[m0.start:m0.end], None)
+        ctx["homes"].insert(0, m0.code)   # where the story was filed, before the outlet's domain
     h_starts = [h.start for h in hits]
     # most sentences hold no trigger: find a sentence's triggers and leaders by bisection in
     # their own (text-ordered) lists, and slice the full lists only for trigger sentences
@@ -685,6 +699,46 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
             have.add(t.label)
             out.append(ev)
     return out
+
+
+_DATELINE_LEAD = re.compile(r"[\s\d|/.:\-–—]*(?:date\s+[\d-]+)?[\s\d|/.:\-–—]*")
+DATELINE_CHARS = 1500       # a dateline opens a line in the head of the page, after navigation and byline
+
+
+def _dateline(folded: str, mentions):
+    """The first city or capital that opens a line of the page head (after digits or a date at
+    most) and is followed by a comma, a dash, a colon or a bracket ("BEIJING, Nov. 4 (Xinhua) --",
+    "القاهرة - أ ش أ:")."""
+    for m in mentions:
+        if m.start > DATELINE_CHARS:
+            return None
+        if m.kind not in ("city", "capital"):
+            continue
+        line = folded.rfind("\n", 0, m.start) + 1
+        if _DATELINE_LEAD.fullmatch(folded, line, m.start) \
+                and folded[m.end:m.end + 3].lstrip()[:1] in (",", "(", "-", ":", "–", "—", "،"):
+            return m
+    return None
+
+
+# country-code domains used as words or by unrelated sites, not as a state's outlets
+_VANITY_TLDS = frozenset({"tv", "me", "io", "ai", "co", "fm", "cc", "ws", "to", "gg", "la", "am", "ly", "so", "im"})
+_TLD_ALPHA3: dict[str, str] | None = None
+
+
+def _tld_country(url) -> str | None:
+    """State of an outlet from its country-code domain (app.com.pk -> PAK, ...co.uk -> GBR)."""
+    global _TLD_ALPHA3
+    if not isinstance(url, str) or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or tld in _VANITY_TLDS:
+        return None
+    if _TLD_ALPHA3 is None:
+        import pycountry
+        _TLD_ALPHA3 = {c.alpha_2.lower(): c.alpha_3 for c in pycountry.countries} | {"uk": "GBR"}
+    return _TLD_ALPHA3.get(tld)
 
 
 def _teaser_spans(folded: str, hits) -> list[tuple[int, int]]:
