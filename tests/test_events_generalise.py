@@ -470,7 +470,7 @@ CASES = [
     ("ru-visit-arrived-gulf", "ru", PUB,
      "Президент Ирана Масуд Пезешкиан прибыл в Доху с официальным визитом, сообщает агентство IRNA. В ходе "
      "визита он встретится с эмиром Катара.",
-     ["visit IRN>QAT @QAT - occurred", "?meeting IRN,QAT @QAT - planned"]),
+     ["visit IRN>QAT @QAT 2025-11-04 occurred", "?meeting IRN,QAT @QAT - planned"]),
 
     ("fa-counterpart-riyadh", "fa", PUB,
      "عراقچی روز دوشنبه در ریاض با فیصل بن فرحان همتای سعودی خود دیدار و درباره تحولات منطقه گفتگو کرد.",
@@ -962,18 +962,18 @@ CASES = [
     ("en-signing-documents", "en", PUB,
      "Ghana's President John Mahama and Ivorian President Alassane Ouattara held talks in Accra on Tuesday.\n"
      "The sides later witnessed the signing of five cooperation documents.",
-     ["meeting CIV,GHA @GHA 2025-11-04 occurred", "agreement CIV,GHA @- - occurred", "?visit CIV>GHA @GHA - occurred"]),
+     ["meeting CIV,GHA @GHA 2025-11-04 occurred", "agreement CIV,GHA @- 2025-11-04 occurred", "?visit CIV>GHA @GHA - occurred"]),
     ("ar-sides-sign-after-reception", "ar", PUB,
      "الرئيس الجزائري يستقبل رئيسة الوزراء الإيطالية\n"
      "استقبل رئيس الجمهورية عبد المجيد تبون أمس الاثنين رئيسة الوزراء الإيطالية جورجيا ميلوني.\n"
      "وأشرف الجانبان على توقيع عدة اتفاقيات في مجالات الطاقة والزراعة.",
-     ["meeting DZA,ITA @- 2025-11-03 occurred", "agreement DZA,ITA @- - occurred", "?visit ITA>DZA @DZA - occurred"]),
+     ["meeting DZA,ITA @- 2025-11-03 occurred", "agreement DZA,ITA @- 2025-11-03 occurred", "?visit ITA>DZA @DZA - occurred"]),
     ("en-negotiation-list", "en", PUB,
      "Negotiations between Egypt, Sudan and Ethiopia on the dam resumed on Monday by video link.",
      ["negotiation EGY,ETH,SDN @- 2025-11-03 occurred"]),
     ("en-negotiation-with", "en", PUB,
      "Armenia holds a fourth round of negotiations with Azerbaijan on the border.",
-     ["negotiation ARM,AZE @- - occurred"]),
+     ["negotiation ARM,AZE @- 2025-11-04 occurred"]),
     ("ar-ministerial-not-visit", "ar", PUB,
      "عقد مجلس التعاون الخليجي اجتماعا وزاريا في الرياض لبحث أسعار النفط.",
      []),
@@ -991,6 +991,16 @@ CASES = [
      "Il presidente francese Emmanuel Macron ha avuto ieri una lunga conversazione telefonica con il "
      "presidente brasiliano Lula.",
      ["call BRA,FRA @- 2025-11-03 occurred"]),
+    # ------------------------------------------------------------------ batch 30: the day of an undated report
+    ("en-undated-report-is-publication-day", "en", PUB,
+     "Chile and Peru signed an agreement on border cooperation, the two foreign ministries said.",
+     ["agreement CHL,PER @- 2025-11-04 occurred"]),
+    ("en-undated-plan-stays-null", "en", PUB,
+     "Chile's President will visit Peru to discuss border cooperation, his office said.",
+     ["visit CHL>PER @PER - planned"]),
+    ("en-undated-no-publication-day", "en", None,
+     "Chile and Peru signed an agreement on border cooperation, the two foreign ministries said.",
+     ["agreement CHL,PER @- - occurred"]),
 ]
 
 

@@ -451,6 +451,22 @@ def _merge(mentions: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
+    """A reported event whose text gives no day happened on a day the story tells elsewhere:
+    the day of the story's dated lead event of the same pair, else the publication day (a news
+    report tells what happened that day: "X arrives in Y", "X and Y sign ..."). Planned events
+    keep a null date: "will visit" gives no day."""
+    dated = [ev for ev in events if ev["date"] and not ev["background"] and ev["status"] == "occurred"]
+    for ev in events:
+        if ev["date"] or ev["background"] or ev["status"] != "occurred" or ev.get("date_phrase"):
+            continue
+        same = next((d for d in dated if d["participants"] == ev["participants"]), None)
+        if same is not None:
+            ev["date"] = same["date"]
+        elif pub_day is not None:
+            ev["date"] = pub_day.isoformat()
+
+
 def _article_rules(events: list[dict]) -> None:
     """Background marking that needs the whole article."""
     main: set[str] = set()
@@ -615,6 +631,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
                 ctx["pair"] = pair
     events = _merge(all_mentions)
     _article_rules(events)
+    _default_dates(events, pub_day)
     return _records(events, text, norm, language, article, published_at, pub_day)
 
 
