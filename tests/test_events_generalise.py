@@ -962,7 +962,7 @@ CASES = [
     ("en-signing-documents", "en", PUB,
      "Ghana's President John Mahama and Ivorian President Alassane Ouattara held talks in Accra on Tuesday.\n"
      "The sides later witnessed the signing of five cooperation documents.",
-     ["meeting CIV,GHA @GHA 2025-11-04 occurred", "agreement CIV,GHA @- 2025-11-04 occurred", "?visit CIV>GHA @GHA - occurred"]),
+     ["meeting CIV,GHA @GHA 2025-11-04 occurred", "agreement CIV,GHA @GHA 2025-11-04 occurred", "?visit CIV>GHA @GHA - occurred"]),
     ("ar-sides-sign-after-reception", "ar", PUB,
      "الرئيس الجزائري يستقبل رئيسة الوزراء الإيطالية\n"
      "استقبل رئيس الجمهورية عبد المجيد تبون أمس الاثنين رئيسة الوزراء الإيطالية جورجيا ميلوني.\n"
@@ -1001,6 +1001,20 @@ CASES = [
     ("en-undated-no-publication-day", "en", None,
      "Chile and Peru signed an agreement on border cooperation, the two foreign ministries said.",
      ["agreement CHL,PER @- - occurred"]),
+    # ------------------------------------------------------------------ batch 31: ahead, not yet happened
+    ("ar-itinerary-then-visits", "ar", PUB,
+     "غادر وزير الخارجية المصري بدر عبد العاطي القاهرة اليوم متوجها إلى نيروبي في مستهل جولة إفريقية.\n"
+     "ويبدأ عبد العاطي جولته بكينيا، ثم يزور أوغندا ورواندا.",
+     ["visit EGY>KEN @KEN 2025-11-04 occurred", "visit EGY>UGA @UGA - planned", "visit EGY>RWA @RWA - planned"]),
+    ("en-invitation-to-visit", "en", PUB,
+     "Brazil's President Lula has accepted an invitation to visit Angola, his office said.",
+     ["visit BRA>AGO @AGO - planned"]),
+    ("it-visit-scheduled", "it", PUB,
+     "Il presidente tedesco Frank-Walter Steinmeier ha in programma una visita in Portogallo a fine mese.",
+     ["visit DEU>PRT @PRT - planned"]),
+    ("ar-arrives-tomorrow-no-pub", "ar", None,
+     "يصل الرئيس الكيني وليام روتو إلى أنقرة غدا الأربعاء في زيارة رسمية.",
+     ["visit KEN>TUR @TUR - planned"]),
 ]
 
 

@@ -115,12 +115,12 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
         if best is None or dist < best[0]:
             best = (dist, dm)
     if best is None:
-        return None, None
+        return None, None, None
     dm = best[1]
     if getattr(dm, "end_day", None) is not None and trig_type in ("meeting", "call"):
-        return None, dm.phrase          # a span ("31 Aug - 1 Sep") dates the summit, not the talks
+        return None, dm.phrase, dm      # a span ("31 Aug - 1 Sep") dates the summit, not the talks
     day = resolve(dm, published, "future" if status == "planned" else "past")
-    return (day.isoformat() if day else None), dm.phrase
+    return (day.isoformat() if day else None), dm.phrase, dm
 
 
 def _codes(parties) -> list[str]:
@@ -262,8 +262,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     dcode = next((c for c in codes if c != actor), None)
             if not actor or not dcode or actor == dcode:
                 continue
-            if any(o["type"] == "visit" and o["actor"] == actor for o in out):
-                continue                      # one trip per traveller per sentence ("travelled ... on this trip")
+            if any(o["type"] == "visit" and o["actor"] == actor and o["status"] == status for o in out):
+                continue    # one trip per traveller and tense per sentence ("travelled ... on this trip";
+                #             but "left for Nairobi, then visits Uganda" is a trip and its next legs)
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
             if dest is not None:      # "will visit Egypt and Tunisia": one trip per listed host
@@ -467,8 +468,8 @@ def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
             ev["date"] = pub_day.isoformat()
 
 
-def _article_rules(events: list[dict]) -> None:
-    """Background marking that needs the whole article."""
+def _article_rules(events: list[dict], dateline: str | None = None) -> None:
+    """Background marking and places that need the whole article."""
     main: set[str] = set()
     for ev in events:
         if not ev["background"] and ev["sentence"] < LEAD_SENTENCES:
@@ -487,6 +488,17 @@ def _article_rules(events: list[dict]) -> None:
             tr = next((tr for tr in trips if tr["actor"] in ev["participants"]), None)
             if tr is not None:
                 ev["loc"] = tr["target"]
+    for ev in events:   # a signing takes place where its parties' talks did
+        if ev["type"] == "agreement" and ev["loc"] is None:
+            talks = next((m for m in events if m["type"] in ("meeting", "negotiation") and m["loc"]
+                          and m["participants"] == ev["participants"]), None)
+            if talks is not None:
+                ev["loc"] = talks["loc"]
+    if dateline is not None:   # "ADDIS ABABA (ENA) - X met Y": filed where the talks are, when a side is at home
+        for ev in events:
+            if ev["type"] in ("meeting", "agreement", "negotiation") and ev["loc"] is None \
+                    and dateline in ev["participants"]:
+                ev["loc"] = dateline
     for ev in events:
         if ev["background"]:
             continue
@@ -612,8 +624,12 @@ def _extract(text, language, published_at, article) -> list[dict]:
         found.extend(_lead_backoff(folded, ctx, lead_trigs, all_mentions + found, salient)
                      if idx == last_lead else ())
         for ev in found:
-            ev["date"], ev["date_phrase"] = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
-                                                       ev["status"], pub_day, ev["type"])
+            ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
+                                                           ev["status"], pub_day, ev["type"])
+            if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
+                ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
+            if ev["status"] == "planned" and ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day:
+                ev["date"] = None         # "will visit ..., he said on Monday": the day of the saying
             if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
                 ev["recalled"] = True     # dated well before publication: a recalled event
             elif ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) > pub_day:
@@ -630,7 +646,7 @@ def _extract(text, language, published_at, article) -> list[dict]:
             if len(pair) == 2:
                 ctx["pair"] = pair
     events = _merge(all_mentions)
-    _article_rules(events)
+    _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
     _default_dates(events, pub_day)
     return _records(events, text, norm, language, article, published_at, pub_day)
 
