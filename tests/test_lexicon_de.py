@@ -93,3 +93,25 @@ def test_read_also_block_is_background():
     evs = run(text, keep_background=True)
     assert one(evs, "call")["participants"] == ["ITA", "JPN"] and not one(evs, "call")["background"]
     assert one(evs, "visit")["background"]
+
+
+def test_separable_verbs_close_their_clause():
+    # "sagte ... ab" (called off), "rief ... an" (phoned), "traf ... ein" (arrived): the particle ends the clause
+    told = "Der spanische Regierungschef trat am Montag seine lange geplante Reise nach China an."
+    assert one(run(told), "visit")["target"] == "CHN"
+    assert run("Der spanische Regierungschef sagte am Montag seine lange geplante Reise nach China ab.") == []
+    c = one(run("Der französische Präsident rief am Abend den ukrainischen Präsidenten an."), "call")
+    assert c["participants"] == ["FRA", "UKR"]
+    v = one(run("Der japanische Außenminister traf am Sonntag zu Gesprächen in Berlin ein."), "visit")
+    assert (v["actor"], v["target"]) == ("JPN", "DEU")
+    m = one(run("Der japanische Außenminister traf am Sonntag in Berlin den deutschen Kanzler."), "meeting")
+    assert m["participants"] == ["DEU", "JPN"]
+    assert not [e for e in run("Der japanische Außenminister traf am Sonntag in Berlin den deutschen Kanzler.")
+                if e["type"] == "visit"]
+
+
+def test_bracket_pattern_stops_at_the_clause_end():
+    hits = lambda text: [(h.label, h.pattern) for h in lexicon("de").find(fold(text)) if h.kind == "trigger"]
+    assert ("call", "rief ... an") in hits("Er rief den Minister an.")
+    assert ("call", "rief ... an") not in hits("Er rief zur Ruhe, an der Grenze blieb es still.")
+    assert ("call", "rief ... an") not in hits("Er rief " + "sehr " * 20 + "laut an.")   # too far
