@@ -5,6 +5,11 @@ literal head, then a small anchored regex per candidate checks the whole pattern
 Arabic proclitics on the left and pronoun suffixes on the right. All regexes are linear
 (no nested quantifiers), so hostile input costs O(len(text) * hits).
 Format of the data files: streams/data/lexicon/README.md.
+
+A pattern "verb ... particle" (German separable verbs: "sagte ... ab", "rief ... an") matches
+the words before " ... " when the words after it close the same clause at most `_BRACKET`
+words later ("sagte die Reise nach China ab."); the hit spans the verb only, so positions
+read from it (object after the trigger, cue before it) stay those of a plain verb.
 """
 from __future__ import annotations
 
@@ -57,7 +62,17 @@ def _is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
+_BRACKET = 12
+# up to _BRACKET words inside the clause, then the closing words, then the clause end
+_GAP = r"(?:\s+[^\s.,;:!?()\"«»„“”]+){0,%d}?\s+" % _BRACKET
+_CLAUSE_END = r"\s*(?:[.,;:!?()\"«»„“”]|$)"
+
+
 def _compile(pattern: str, arabic: bool) -> re.Pattern:
+    if " ... " in pattern:          # verb ... particle (module doc)
+        verb, closing = pattern.split(" ... ", 1)
+        return re.compile(_compile(verb, arabic).pattern + "(?=" + _GAP + _compile(closing, arabic).pattern
+                          + _CLAUSE_END + ")")
     parts = []
     for tok in pattern.split():
         chunks = [re.escape(c) for c in tok.split("*")]
@@ -95,8 +110,9 @@ class Lexicon:
             else:
                 # the whole literal prefix is the automaton key: "من المقرر" is looked up as
                 # one string, not as every "من" in the text
-                head = " ".join(pattern.split("*", 1)[0].split())
-                if "*" in pattern and not pattern.split("*", 1)[0].endswith(" "):
+                lit = pattern.split(" ... ", 1)[0]      # the automaton key comes from the verb
+                head = " ".join(lit.split("*", 1)[0].split())
+                if "*" in lit and not lit.split("*", 1)[0].endswith(" "):
                     head = head.rsplit(" ", 1)[0] if " " in head else head
                 if arabic and head.endswith("ة"):
                     head = head[:-1]

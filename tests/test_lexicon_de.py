@@ -1,0 +1,117 @@
+"""German lexicon (streams/data/lexicon/de.tsv) end to end through the coder.
+
+Sentences written for these tests (not taken from any article): each checks that German news
+wording yields the event a reader sees, with the right sides, direction and status.
+"""
+from streams.events.coder import extract_events
+from streams.events.triggers import lexicon
+from streams.text.normalize import fold
+
+PUBLISHED = "2025-03-03"   # a Monday
+
+
+def run(text: str, keep_background: bool = False) -> list[dict]:
+    evs = extract_events(text, "de", PUBLISHED, {"id": "t"})
+    return [e for e in evs if keep_background or not e["background"]]
+
+
+def one(evs: list[dict], etype: str) -> dict:
+    hits = [e for e in evs if e["type"] == etype]
+    assert len(hits) == 1, evs
+    return hits[0]
+
+
+def test_german_has_its_own_lexicon():
+    # German used to fall back to en.tsv, where none of these words is a trigger
+    found = {(h.label, fold("Telefonat Staatsbesuch Verhandlungsrunde")[h.start:h.end])
+             for h in lexicon("de").find(fold("Telefonat Staatsbesuch Verhandlungsrunde")) if h.kind == "trigger"}
+    assert found == {("call", "telefonat"), ("visit", "staatsbesuch"), ("negotiation", "verhandlungsrunde")}
+
+
+def test_visit_with_direction():
+    v = one(run("Der deutsche Außenminister ist am Montag zu einem zweitägigen Besuch nach Japan gereist."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("DEU", "JPN", "occurred")
+    assert v["location"]["country"] == "JPN" and v["date"] == "2025-03-03"
+
+
+def test_meeting_with_genitive_and_inflected_adjectives():
+    m = one(run("Der französische Präsident traf am Dienstag in Berlin den polnischen Ministerpräsidenten."), "meeting")
+    assert m["participants"] == ["FRA", "POL"] and m["status"] == "occurred"
+    assert m["location"]["country"] == "DEU"
+    # "Frankreichs" (genitive) and a reception verb
+    m = one(run("Frankreichs Präsident empfing am Donnerstag den kanadischen Premierminister."), "meeting")
+    assert m["participants"] == ["CAN", "FRA"]
+
+
+def test_phone_call_with_counterpart():
+    c = one(run("Der türkische Präsident hat am Mittwoch mit seinem russischen Amtskollegen telefoniert."), "call")
+    assert c["participants"] == ["RUS", "TUR"] and c["status"] == "occurred"
+    assert not [e for e in run("Der türkische Präsident hat am Mittwoch mit seinem russischen Amtskollegen telefoniert.")
+                if e["type"] == "meeting"]
+
+
+def test_signed_agreement_needs_the_signing_verb():
+    text = ("Der ägyptische Außenminister und sein griechischer Amtskollege haben in Athen ein Abkommen "
+            "über die Zusammenarbeit in der Seefahrt {}.")
+    a = one(run(text.format("unterzeichnet")), "agreement")
+    assert a["participants"] == ["EGY", "GRC"] and a["location"]["country"] == "GRC"
+    assert not [e for e in run(text.format("besprochen")) if e["type"] == "agreement"]
+
+
+def test_negotiation_round_between_delegations():
+    n = one(run("Die iranische Delegation und die amerikanische Delegation haben in Maskat eine zweite "
+                "Verhandlungsrunde abgehalten."), "negotiation")
+    assert n["participants"] == ["IRN", "USA"] and n["location"]["country"] == "OMN"
+
+
+def test_planned_visit_and_meeting():
+    v = one(run("Der chinesische Außenminister wird kommende Woche nach Ägypten reisen."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("CHN", "EGY", "planned")
+    m = one(run("Die indische Außenministerin will ihren österreichischen Amtskollegen im März in Wien treffen."),
+            "meeting")
+    assert m["participants"] == ["AUT", "IND"] and m["status"] == "planned"
+
+
+def test_cancelled_or_postponed_events_yield_nothing():
+    told = "Der brasilianische Präsident besuchte am Montag Argentinien."
+    assert one(run(told), "visit")["target"] == "ARG"          # the same words without the cancellation
+    assert run("Der brasilianische Präsident hat seinen geplanten Besuch in Argentinien kurzfristig abgesagt.") == []
+    assert run("Das für Freitag geplante Treffen der Außenminister Japans und Südkoreas wurde verschoben.") == []
+    assert run("Ein Treffen der Präsidenten Russlands und der Ukraine ist nicht geplant.") == []
+
+
+def test_sports_story_yields_nothing():
+    control = "In Paris traf der deutsche Präsident am Samstag seinen französischen Kollegen."
+    assert one(run(control), "meeting")["participants"] == ["DEU", "FRA"]
+    assert run("Beim Länderspiel in Paris traf der deutsche Präsident am Samstag seinen französischen Kollegen.") == []
+
+
+def test_read_also_block_is_background():
+    text = ("Der italienische Ministerpräsident telefonierte am Montag mit dem japanischen Regierungschef. "
+            + "Beide Seiten sprachen über Handel und Energie. " * 6
+            + "\nLesen Sie auch:\nDer spanische Außenminister ist zu einem Besuch nach Marokko gereist.")
+    evs = run(text, keep_background=True)
+    assert one(evs, "call")["participants"] == ["ITA", "JPN"] and not one(evs, "call")["background"]
+    assert one(evs, "visit")["background"]
+
+
+def test_separable_verbs_close_their_clause():
+    # "sagte ... ab" (called off), "rief ... an" (phoned), "traf ... ein" (arrived): the particle ends the clause
+    told = "Der spanische Regierungschef trat am Montag seine lange geplante Reise nach China an."
+    assert one(run(told), "visit")["target"] == "CHN"
+    assert run("Der spanische Regierungschef sagte am Montag seine lange geplante Reise nach China ab.") == []
+    c = one(run("Der französische Präsident rief am Abend den ukrainischen Präsidenten an."), "call")
+    assert c["participants"] == ["FRA", "UKR"]
+    v = one(run("Der japanische Außenminister traf am Sonntag zu Gesprächen in Berlin ein."), "visit")
+    assert (v["actor"], v["target"]) == ("JPN", "DEU")
+    m = one(run("Der japanische Außenminister traf am Sonntag in Berlin den deutschen Kanzler."), "meeting")
+    assert m["participants"] == ["DEU", "JPN"]
+    assert not [e for e in run("Der japanische Außenminister traf am Sonntag in Berlin den deutschen Kanzler.")
+                if e["type"] == "visit"]
+
+
+def test_bracket_pattern_stops_at_the_clause_end():
+    hits = lambda text: [(h.label, h.pattern) for h in lexicon("de").find(fold(text)) if h.kind == "trigger"]
+    assert ("call", "rief ... an") in hits("Er rief den Minister an.")
+    assert ("call", "rief ... an") not in hits("Er rief zur Ruhe, an der Grenze blieb es still.")
+    assert ("call", "rief ... an") not in hits("Er rief " + "sehr " * 20 + "laut an.")   # too far
