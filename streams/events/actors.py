@@ -14,8 +14,8 @@ import operator
 from typing import NamedTuple
 
 _STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
-_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "اور"}
-_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli")
+_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "اور", "und", "sowie"}
+_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli", "der", "die", "den", "dem", "des", "das")
 
 
 def _and_gap(gap: str) -> bool:
