@@ -15,7 +15,7 @@ import operator
 import re
 from typing import Any
 
-from streams.events import actors, ids, sentences
+from streams.events import actors, confidence, ids, sentences
 from streams.events.offsets import Folded
 from streams.text.normalize import fold
 from streams.events.triggers import lexicon
@@ -224,7 +224,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if len(codes) < 2:
                 codes = _codes(src + extra + src_inst)
         more: list[dict] = []
-        ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx,
+        ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx, "weak": "weak" in t.flags,
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
@@ -513,7 +513,7 @@ def _article_rules(events: list[dict], dateline: str | None = None) -> None:
 
 
 def extract_events(text: str, language: str, published_at: str | None, article: dict,
-                   title: str | None = None) -> list[dict]:
+                   title: str | None = None, with_features: bool = False) -> list[dict]:
     """Diplomatic events of one cleaned article (see module doc). News puts the event in the
     headline: a `title` the text does not already open with is read as the first sentence (its
     events carry `evidence.in_title`, with offsets into the title). A bug raises: the agent sends
@@ -522,10 +522,10 @@ def extract_events(text: str, language: str, published_at: str | None, article: 
     article = article or {}
     if not isinstance(title, str) or not title.strip() or not isinstance(text, str) \
             or fold(title.strip())[:80] in fold(text[:TITLE_SEARCH]):
-        return _extract(text, language, published_at, article)
+        return _extract(text, language, published_at, article, with_features)
     title = title.strip()[:MAX_TITLE]
     shift = len(title) + 2
-    records = _extract(title + "\n\n" + text, language, published_at, article)
+    records = _extract(title + "\n\n" + text, language, published_at, article, with_features)
     for r in records:
         ev = r["evidence"]
         if ev["start"] >= shift:
@@ -536,7 +536,7 @@ def extract_events(text: str, language: str, published_at: str | None, article: 
     return records
 
 
-def _extract(text, language, published_at, article) -> list[dict]:
+def _extract(text, language, published_at, article, with_features=False) -> list[dict]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_CHARS]
@@ -637,7 +637,6 @@ def _extract(text, language, published_at, article) -> list[dict]:
             ev["background"] = ev["recalled"] or any(a <= s < b for a, b in teasers)
             pl = next((p for p in places if p.place and p.code == ev["loc"]), None)
             ev["place_span"] = (pl.pos, pl.end) if pl else None
-            ev["confidence"] = _confidence(ev, idx)
             all_mentions.append(ev)
         named = [p for p in parties if p.code and p.via in ("leader", "role")]
         if named:
@@ -648,7 +647,16 @@ def _extract(text, language, published_at, article) -> list[dict]:
     events = _merge(all_mentions)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
     _default_dates(events, pub_day)
-    return _records(events, text, norm, language, article, published_at, pub_day)
+    model = confidence.model()
+    n_fg = sum(not ev["background"] for ev in events)
+    for ev in events:
+        ev["features"] = confidence.features(ev, n_fg, language, salient)
+        ev["confidence"] = model.probability(ev["features"])
+    records = _records(events, text, norm, language, article, published_at, pub_day)
+    if with_features:          # for scripts/train_confidence.py
+        for r, ev in zip(records, events):
+            r["features"] = ev["features"]
+    return records
 
 
 LEAD_ZONE = 4               # the headline and lead: the first sentences that name a state or a leader
@@ -798,19 +806,3 @@ class _T:
 
     def __init__(self, start, end):
         self.start, self.end = start, end
-
-
-def _confidence(ev, idx) -> float:
-    c = 0.55
-    named = [p for p in ev["people"] if p.code and p.via in ("leader", "role", "counterpart", "delegation")]
-    if len({p.code for p in named}) >= 2 or ev["type"] == "visit" and named:
-        c += 0.2
-    if idx < LEAD_SENTENCES:
-        c += 0.1
-    if ev.get("backoff"):
-        c -= 0.25
-    if ev.get("date"):
-        c += 0.05
-    if ev.get("recalled"):
-        c -= 0.2
-    return max(0.05, min(0.99, c))
