@@ -144,9 +144,10 @@ def test_read_also_block_is_background():
 def test_more_specific_pattern_wins_on_equal_span():
     """triggers.Lexicon: "visitará" (planned) beats the "visit*" prefix over the same word,
     whichever row comes first; a different label on the same span is left to found order."""
-    for rows in ([("trigger", "visit", "visit*", frozenset()), ("trigger", "visit", "visitará", frozenset({"planned"}))],
-                 [("trigger", "visit", "visitará", frozenset({"planned"})), ("trigger", "visit", "visit*", frozenset())]):
+    prefix = ("trigger", "visit", "visit*", frozenset())
+    future = ("trigger", "visit", "visitará", frozenset({"planned"}))
+    for rows in ([prefix, future], [future, prefix]):
         hits = Lexicon(rows).find("el rey visitará chile")
         assert [(h.pattern, "planned" in h.flags) for h in hits] == [("visitará", True)]
-    hits = Lexicon([("cue", "sign", "firma*", frozenset()), ("cue", "planned", "firmarán", frozenset())]).find("firmarán")
-    assert [h.label for h in hits] == ["sign"]
+    rows = [("cue", "sign", "firma*", frozenset()), ("cue", "planned", "firmarán", frozenset())]
+    assert [h.label for h in Lexicon(rows).find("firmarán")] == ["sign"]
