@@ -151,7 +151,8 @@ class Lexicon:
         return text[i:start] in _AR_PREFIX
 
     def find(self, text: str) -> list[Hit]:
-        """All lexicon hits in folded `text`; for one kind, longest match wins on overlap."""
+        """All lexicon hits in folded `text`; for one kind, longest match wins on overlap
+        (on an equal span and label, the pattern with more fixed letters)."""
         if self._empty or not text:
             return []
         raw: list[Hit] = []
@@ -202,9 +203,16 @@ class Lexicon:
         raw.sort(key=_START)
         out: list[Hit] = []
         last_end: dict[str, int] = {}
+        last_at: dict[str, int] = {}
         for h in raw:
             if h[0] < last_end.get(h[2], -1):
+                # same span and label: the more specific form wins ("visitará" planned over "visit*")
+                j = last_at[h[2]]
+                p = out[j]
+                if h[0] == p[0] and h[1] == p[1] and h[3] == p[3] and _literal(h[5]) > _literal(p[5]):
+                    out[j] = h
                 continue
+            last_at[h[2]] = len(out)
             out.append(h)
             last_end[h[2]] = h[1]
         stops = [h for h in out if h[2] == "stop"] if self._stops else None
@@ -218,6 +226,11 @@ class Lexicon:
 
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
+
+
+def _literal(pattern: str) -> int:
+    """Letters a pattern fixes (its `*` match anything): the tie-break between equal spans."""
+    return len(pattern) - pattern.count("*")
 
 
 def _read(path: Path) -> list[tuple[str, str, str, frozenset]]:
