@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 _STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
 _AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "اور", "und", "sowie"}
-_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli", "der", "die", "den", "dem", "des", "das")
+_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli", "der", "die", "den", "dem", "des", "das",
+             "el", "los", "las", "de", "del")
 
 
 def _and_gap(gap: str) -> bool:

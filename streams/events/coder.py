@@ -55,7 +55,7 @@ def _published(value: Any) -> dt.date | None:
 
 
 _CLAUSE = set(",;:()\"«»")
-_SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit)(?:\s+\S+)?\s+$")
+_SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit|desde)(?:\s+\S+)?\s+$")
 # r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
 # regex engine can skip to "1"/"2" instead of trying the lookbehind at every position
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
