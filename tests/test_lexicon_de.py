@@ -1,4 +1,4 @@
-"""German lexicon (streams/data/lexicon/de.tsv) end to end through the coder.
+"""German lexicon (streams/lang/de/lexicon.tsv) end to end through the coder.
 
 Sentences written for these tests (not taken from any article): each checks that German news
 wording yields the event a reader sees, with the right sides, direction and status.

@@ -1,4 +1,4 @@
-"""Spanish event lexicon (streams/data/lexicon/es.tsv): example sentences written for these tests."""
+"""Spanish event lexicon (streams/lang/es/lexicon.tsv): example sentences written for these tests."""
 from __future__ import annotations
 
 import pytest

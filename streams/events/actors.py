@@ -13,10 +13,12 @@ import bisect
 import operator
 from typing import NamedTuple
 
+from streams.lang import union
+
 _STOP_PUNCT = frozenset(",.;:!?()[]\"«»\n")
-_AND = {"", "و", "and", "et", "и", ",", "&", "or", "e", "y", "va", "اور", "und", "sowie"}
-_ARTICLES = ("the", "les", "la", "le", "l'", "il", "lo", "gli", "der", "die", "den", "dem", "des", "das",
-             "el", "los", "las", "de", "del")
+# list joiners and articles of every language profile (streams/lang/<code>/profile.toml)
+_AND = {"", ","} | union("joiners")
+_ARTICLES = tuple(sorted(union("articles")))
 
 
 def _and_gap(gap: str) -> bool:

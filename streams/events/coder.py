@@ -19,6 +19,8 @@ from streams.events import actors, confidence, ids, sentences
 from streams.events.offsets import Folded
 from streams.text.normalize import fold
 from streams.events.triggers import lexicon
+from streams.events.types import TYPES, cameo
+from streams.lang import profile, union
 
 from streams.events.dates import find_dates, find_dates_folded, resolve
 from streams.events.gazetteer import gazetteer
@@ -37,12 +39,8 @@ WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across 
 OLD_NEWS = dt.timedelta(days=20)
 RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb"}
 
 _POS = operator.itemgetter(0)      # Place.pos
-CAMEO = {"visit": "042", "meeting": "040", "call": "041", "agreement": "057", "negotiation": "046"}
-PLOVER = {"visit": ("CONSULT", "visit"), "meeting": ("CONSULT", "meet"), "call": ("CONSULT", "phone"),
-          "agreement": ("AGREE", "sign"), "negotiation": ("CONSULT", "negotiate")}
 
 
 def _published(value: Any) -> dt.date | None:
@@ -55,7 +53,8 @@ def _published(value: Any) -> dt.date | None:
 
 
 _CLAUSE = set(",;:()\"«»")
-_SINCE = re.compile(r"(?<!\w)(?:منذ|since|depuis|с|со|dal|seit|desde)(?:\s+\S+)?\s+$")
+_SINCE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(union("since"), key=len, reverse=True)))
+                    + r")(?:\s+\S+)?\s+$")
 # r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
 # regex engine can skip to "1"/"2" instead of trying the lookbehind at every position
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
@@ -375,12 +374,8 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
         s, e = ev["span"]
         os_, oe = norm.to_original(s, e)
         etype, status = ev["type"], ev["status"]
-        cameo = CAMEO[etype]
-        if etype in ("visit", "meeting") and status == "planned":
-            cameo = "036"
-        elif etype == "meeting" and ev["loc"] and ev["loc"] not in ev["participants"]:
-            cameo = "044"
-        pe, pm = PLOVER[etype]
+        code = cameo(etype, status, bool(ev["loc"]) and ev["loc"] not in ev["participants"])
+        pe, pm = TYPES[etype].plover_event, TYPES[etype].plover_mode
         people = []
         named = {p.code for p in ev["people"] if p.code and p.via == "leader"}
         for p in ev["people"]:
@@ -406,7 +401,7 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
             "location": {"country": ev["loc"], "place": place},
             "date": ev["date"],
             "date_phrase": ev["date_phrase"],
-            "cameo": cameo,
+            "cameo": code,
             "plover": {"event": pe, "mode": pm},
             "people": people,
             "evidence": {"sentence": text[os_:oe], "start": os_, "end": oe},
@@ -546,7 +541,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     folded = norm.text
     if "http" in folded or "www." in folded:      # the only ways _URL can match
         folded = _URL.sub(lambda m: " " * len(m.group()), folded)
-    arabic = language in _ARABIC_SCRIPT
+    prof = profile(language)
+    arabic = prof.script == "arabic"
     hits = lexicon(language).find(folded)
     if not any(h.kind == "trigger" for h in hits):
         return []                 # every sentence takes the cheap path: no event to code
@@ -571,7 +567,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
-                 "sov": language == "ur"}   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
+                 "sov": prof.destination_before_verb}   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
     m_starts = [m.start for m in mentions]
     tld = _tld_country(article.get("url"))
     ctx["homes"] = [tld] if tld else []   # the state an office named without a country belongs to
@@ -615,7 +611,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         if len(all_mentions) > MAX_MENTIONS:
             break
         # Urdu puts the adjective/genitive before the office ("ترک صدر", "پاکستان کے وزیر خارجہ")
-        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, arabic and language != "ur", trigs)
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, prof.modifier_after_head, trigs)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)

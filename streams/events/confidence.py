@@ -13,6 +13,8 @@ import json
 import math
 from pathlib import Path
 
+from streams.lang import profile
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "confidence.json"
 TYPES = ("visit", "meeting", "call", "agreement", "negotiation")
 NAMED_VIA = ("leader", "role", "counterpart", "delegation")
@@ -22,8 +24,6 @@ FEATURES = (
     "dated", "located", "mentions", "multiparty", "organisation", "recalled", "background",
     "salient_pair", "events_in_story", "script_arabic", "script_latin",
 )
-_ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps"})
-_CYRILLIC = frozenset({"ru", "uk", "bg", "sr"})
 
 
 def features(ev: dict, n_foreground: int, language: str, salient: list[str]) -> list[float]:
@@ -49,8 +49,8 @@ def features(ev: dict, n_foreground: int, language: str, salient: list[str]) -> 
         float(bool(ev.get("background"))),
         float(set(parts[:2]) <= set(salient[:2])),
         math.log1p(n_foreground),
-        float(language in _ARABIC_SCRIPT),
-        float(language not in _ARABIC_SCRIPT and language not in _CYRILLIC),
+        float(profile(language).script == "arabic"),
+        float(profile(language).script == "latin"),
     ]
 
 

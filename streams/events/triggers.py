@@ -1,10 +1,10 @@
-"""Trigger, cue and role lexicons: load `streams/data/lexicon/<lang>.tsv`, match on folded text.
+"""Trigger, cue and role lexicons: load `streams/lang/<lang>/lexicon.tsv`, match on folded text.
 
 Matching is one Aho-Corasick pass over the folded text (pyahocorasick) on each pattern's
 literal head, then a small anchored regex per candidate checks the whole pattern, the
 Arabic proclitics on the left and pronoun suffixes on the right. All regexes are linear
 (no nested quantifiers), so hostile input costs O(len(text) * hits).
-Format of the data files: streams/data/lexicon/README.md.
+Format of the data files: streams/lang/LEXICON.md.
 
 A pattern "verb ... particle" (German separable verbs: "sagte ... ab", "rief ... an") matches
 the words before " ... " when the words after it close the same clause at most `_BRACKET`
@@ -21,9 +21,9 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from streams.lang import languages as _languages, profile
 from streams.text.normalize import fold
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 KINDS = ("trigger", "cue", "role", "stop")
 
 # Arabic proclitic clusters accepted before a pattern (conjunction, prepositions, future,
@@ -250,16 +250,26 @@ def _read(path: Path) -> list[tuple[str, str, str, frozenset]]:
 
 @functools.lru_cache(maxsize=64)
 def lexicon(lang: str | None) -> Lexicon:
-    """Cached lexicon for an ISO 639-1 code; unknown languages use English."""
-    lang = (lang or "en").lower().split("-")[0]
-    path = DATA / f"{lang}.tsv"
-    if not path.exists():
-        path = DATA / "en.tsv"
-    rows = _read(path) + _read(DATA / "common.tsv")
-    if lang != "en" and lang in {"fa", "ur", "ps"}:
-        rows += _read(DATA / "ar.tsv")
+    """Cached lexicon of a language's profile (an unknown language reads the English one)."""
+    prof = profile(lang)
+    rows = []
+    for path in prof.lexicon_paths:
+        rows += [_stemmed(r, prof) for r in _read(path)]
     return Lexicon(rows)
 
 
+def _stemmed(row, prof):
+    """`word~` is the Snowball stem of the word as a prefix (`visiter~` -> `visit*`): inflection
+    from the language's stemmer, not from forms listed by hand."""
+    kind, label, pattern, flags = row
+    if not pattern.endswith("~"):
+        return row
+    if prof.stem is None:
+        raise ValueError(f"{prof.code}: `{pattern}` needs a stemmer in profile.toml")
+    words = fold(pattern[:-1]).split()
+    words[-1] = prof.stem(words[-1])
+    return kind, label, " ".join(words) + "*", flags
+
+
 def languages() -> list[str]:
-    return sorted(p.stem for p in DATA.glob("*.tsv") if p.stem != "common")
+    return _languages()

@@ -1,6 +1,6 @@
-"""Page-furniture line rules, loaded once from streams/data/boilerplate/*.json.
+"""Page-furniture line rules, loaded once from every language profile's boilerplate.json.
 
-Phrases are data (see streams/data/boilerplate/README.md); this module only compiles
+Phrases are data (see streams/lang/BOILERPLATE.md); this module only compiles
 them into anchored literal alternations (no nested quantifiers: linear time) and
 classifies one line at a time on a bounded, folded prefix of it.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from streams.text.normalize import TABLE as _TABLE, fold
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "boilerplate"
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 KEY_CHARS = 300          # only this much of a line is ever matched against phrases
 MAX_EXTRA = 12           # a cut heading may carry this many extra characters ("Related news »")
 TRIM = " \t:：-–—|…·•.,،؛;!?؟»«›‹\"'“”‘’()[]{}*>/\\"
@@ -86,12 +86,13 @@ class Rules:
 def rules() -> Rules:
     cut, teaser, exact, prefix, contains = [], [], {}, {}, {}
     stop: set[str] = set()
-    for path in sorted(DATA_DIR.glob("*.json")):
+    for path in sorted(LANG_DIR.glob("*/stopwords.txt")):
+        stop.update(key(w) for w in path.read_text(encoding="utf-8").split("\n")
+                    if w.strip() and not w.startswith("#"))
+    # every language's rules at once: cleaning runs before language detection, and pages mix
+    # languages (an Arabic page with English share buttons)
+    for path in sorted(LANG_DIR.glob("*/boilerplate.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if path.stem == "stopwords":
-            for words in data.values():
-                stop.update(key(w) for w in words)
-            continue
         cut += data.get("cut_headings", [])
         teaser += data.get("teaser_prefixes", [])
         for name, target in (("drop_lines", exact), ("drop_prefixes", prefix), ("drop_contains", contains)):
