@@ -87,6 +87,11 @@ def test_signed_memorandum():
     assert a["participants"] == ["HUN", "SRB"] and a["status"] == "occurred" and a["cameo"] == "057"
 
 
+def test_agreement_to_be_signed_is_planned():
+    a = one(run("Japonya ile Güney Kore arasında bir serbest ticaret anlaşması imzalanacak."), "agreement")
+    assert a["participants"] == ["JPN", "KOR"] and a["status"] == "planned"
+
+
 def test_agreement_needs_a_signing_verb():
     assert run("Macaristan ve Sırbistan dışişleri bakanları yeni bir anlaşmayı ele aldı.") == []
 
