@@ -107,6 +107,7 @@ def test_negotiation_round_between_delegations():
     "Hollanda Başbakanı'nın bu hafta Vietnam'a yapması planlanan ziyaret iptal edildi.",
     "Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaret ertelendi.",
     "Hollanda Başbakanı bu hafta Vietnam'ı ziyaret etmeyecek.",
+    "Sözcü, Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaretin gerçekleşmeyeceğini açıkladı.",
 ])
 def test_cancelled_or_postponed_visit_yields_nothing(text):
     assert run(text) == []
@@ -116,6 +117,8 @@ def test_the_same_visit_without_cancellation_is_coded():
     # guards the test above: the sentence codes a visit once the cancellation is gone
     v = one(run("Hollanda Başbakanı'nın bu hafta Vietnam'a yapması planlanan ziyaret başladı."), "visit")
     assert (v["actor"], v["target"]) == ("NLD", "VNM")
+    v = one(run("Sözcü, Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaretin gerçekleşeceğini açıkladı."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("NLD", "VNM", "planned")
 
 
 def test_sport_story_yields_nothing():
