@@ -77,8 +77,14 @@ def test_phone_call_is_a_call_not_a_meeting(text):
     assert not [e for e in evs if e["type"] == "meeting"]
 
 
-def test_negated_call_yields_nothing():
-    assert run("Polonya Cumhurbaşkanı, Ukrayna Devlet Başkanı ile telefonda görüşmedi.") == []
+@pytest.mark.parametrize("text", [
+    "Polonya Cumhurbaşkanı, Ukrayna Devlet Başkanı ile telefonda görüşmedi.",
+    "Polonya ve Ukrayna dışişleri bakanları Varşova'da bir araya gelmedi.",
+])
+def test_negated_call_or_meeting_yields_nothing(text):
+    assert run(text) == []
+    # the affirmative sentence is coded
+    assert run(text.replace("görüşmedi", "görüştü").replace("gelmedi", "geldi"))
 
 
 def test_signed_memorandum():
