@@ -1,0 +1,141 @@
+"""Turkish event lexicon (streams/lang/tr/lexicon.tsv), on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from streams.events.coder import extract_events
+from streams.events.triggers import lexicon
+
+ART = {"id": "tr-1", "url": None, "source": "test", "published_at": "2025-03-04"}
+
+
+def run(text, published="2025-03-04"):
+    evs = extract_events(text, "tr", published, dict(ART, published_at=published))
+    return [e for e in evs if not e["background"]]
+
+
+def one(evs, etype):
+    found = [e for e in evs if e["type"] == etype]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+def test_turkish_has_its_own_lexicon():
+    hits = lexicon("tr").find("görüştü")
+    assert [(h.kind, h.label) for h in hits] == [("trigger", "meeting")]
+    assert lexicon("tr") is not lexicon("en")
+
+
+def test_visit_host_in_the_dative_before_the_verb():
+    v = one(run("Japonya Başbakanı, iki günlük resmi ziyaret için Mısır'a geldi."), "visit")
+    assert (v["actor"], v["target"], v["location"]["country"]) == ("JPN", "EGY", "EGY")
+    assert v["participants"] == ["EGY", "JPN"] and v["status"] == "occurred"
+
+
+def test_visit_host_in_the_accusative():
+    v = one(run("İran Dışişleri Bakanı dün Umman'ı ziyaret etti."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("IRN", "OMN", "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    "Kanada Dışişleri Bakanı yarın Brezilya'ya resmi ziyaret gerçekleştirecek.",
+    "Fransa Cumhurbaşkanı önümüzdeki ay Brezilya'yı ziyaret edecek.",
+    "Kanada Başbakanı'nın gelecek hafta Brezilya'ya gideceği açıklandı.",
+])
+def test_planned_visit(text):
+    v = one(run(text), "visit")
+    assert v["target"] == "BRA" and v["actor"] in ("CAN", "FRA")
+    assert v["status"] == "planned" and v["cameo"] == "036"
+
+
+def test_visit_noun_without_a_host_is_no_visit():
+    # "within the visit" names no host: the trip is not coded from a bare noun
+    assert not [e for e in run("Ziyaret kapsamında Kanada Başbakanı ile Meksika Devlet Başkanı görüştü.")
+                if e["type"] == "visit"]
+
+
+def test_meeting_with_counterpart_and_city():
+    m = one(run("İtalya Dışişleri Bakanı, İspanyol mevkidaşı ile Roma'da bir araya geldi."), "meeting")
+    assert m["participants"] == ["ESP", "ITA"] and m["actor"] is None and m["target"] is None
+    assert m["location"]["country"] == "ITA" and m["status"] == "occurred"
+
+
+def test_planned_meeting():
+    m = one(run("Rusya Devlet Başkanı, Çin Devlet Başkanı ile Pekin'de görüşecek."), "meeting")
+    assert m["participants"] == ["CHN", "RUS"] and m["status"] == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Polonya Cumhurbaşkanı, Ukrayna Devlet Başkanı ile telefonda görüştü.",
+    "Polonya Cumhurbaşkanı, Ukrayna Devlet Başkanı ile bir telefon görüşmesi gerçekleştirdi.",
+    "Polonya ve Ukrayna cumhurbaşkanları telefonla görüştü.",
+])
+def test_phone_call_is_a_call_not_a_meeting(text):
+    evs = run(text)
+    c = one(evs, "call")
+    assert c["participants"] == ["POL", "UKR"] and c["status"] == "occurred"
+    assert not [e for e in evs if e["type"] == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Polonya Cumhurbaşkanı, Ukrayna Devlet Başkanı ile telefonda görüşmedi.",
+    "Polonya ve Ukrayna dışişleri bakanları Varşova'da bir araya gelmedi.",
+])
+def test_negated_call_or_meeting_yields_nothing(text):
+    assert run(text) == []
+    # the affirmative sentence is coded
+    assert run(text.replace("görüşmedi", "görüştü").replace("gelmedi", "geldi"))
+
+
+def test_signed_memorandum():
+    a = one(run("Macaristan ve Sırbistan dışişleri bakanları enerji alanında bir mutabakat zaptı imzaladı."),
+            "agreement")
+    assert a["participants"] == ["HUN", "SRB"] and a["status"] == "occurred" and a["cameo"] == "057"
+
+
+def test_agreement_to_be_signed_is_planned():
+    a = one(run("Japonya ile Güney Kore arasında bir serbest ticaret anlaşması imzalanacak."), "agreement")
+    assert a["participants"] == ["JPN", "KOR"] and a["status"] == "planned"
+
+
+def test_agreement_needs_a_signing_verb():
+    assert run("Macaristan ve Sırbistan dışişleri bakanları yeni bir anlaşmayı ele aldı.") == []
+
+
+def test_negotiation_round_between_delegations():
+    evs = run("Sudan hükümeti ile Güney Sudan heyetleri arasındaki müzakerelerin ikinci turu Cenevre'de başladı.")
+    n = one(evs, "negotiation")
+    assert n["participants"] == ["SDN", "SSD"] and n["location"]["country"] == "CHE"
+    assert not [e for e in evs if e["type"] == "visit"]      # "turu" is the round here, not a tour
+
+
+@pytest.mark.parametrize("text", [
+    "Hollanda Başbakanı'nın bu hafta Vietnam'a yapması planlanan ziyaret iptal edildi.",
+    "Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaret ertelendi.",
+    "Hollanda Başbakanı bu hafta Vietnam'ı ziyaret etmeyecek.",
+    "Sözcü, Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaretin gerçekleşmeyeceğini açıkladı.",
+])
+def test_cancelled_or_postponed_visit_yields_nothing(text):
+    assert run(text) == []
+
+
+def test_the_same_visit_without_cancellation_is_coded():
+    # guards the test above: the sentence codes a visit once the cancellation is gone
+    v = one(run("Hollanda Başbakanı'nın bu hafta Vietnam'a yapması planlanan ziyaret başladı."), "visit")
+    assert (v["actor"], v["target"]) == ("NLD", "VNM")
+    v = one(run("Sözcü, Hollanda Başbakanı'nın Vietnam'a yapacağı ziyaretin gerçekleşeceğini açıkladı."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("NLD", "VNM", "planned")
+
+
+def test_sport_story_yields_nothing():
+    assert run("Brezilya Milli Takımı, dostluk maçında Arjantin ile karşılaştı; iki ülkenin "
+               "takımları yarın yeniden bir araya gelecek.") == []
+
+
+def test_read_also_block_is_not_the_story():
+    text = ("Kanada Başbakanı dün Meksika Devlet Başkanı ile Ottawa'da görüştü.\n"
+            "İLGİLİ HABERLER\n"
+            "Kanada Başbakanı Arjantin'e resmi ziyaret gerçekleştirdi.\n")
+    evs = run(text)
+    assert {e["type"] for e in evs} == {"meeting"}
+    assert one(evs, "meeting")["participants"] == ["CAN", "MEX"]
