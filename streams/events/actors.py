@@ -220,7 +220,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                                  None, b.surface))
 
     # 4. leaders, places, bare countries.
-    place_cues = [c for c in cues if c.label in _MARKERS]
+    place_cues = [c for c in cues if c.label in _MARKERS and "post" not in c.flags]
+    # case endings after the name mark it in agglutinative languages ("Ankara'ya" = to Ankara)
+    post_cues = [c for c in cues if c.label in _MARKERS and "post" in c.flags]
     for i, m in enumerate(mentions):
         if m.kind == "leader":
             parties.append(Party(m.start, m.end, m.code, "leader", m.role or role_of_leader.get(i),
@@ -229,6 +231,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if i in linked:
             continue
         marker = _marker(text, m.start, place_cues)
+        if marker is None and post_cues:
+            marker = next((c.label for c in post_cues if 0 <= c.start - m.end <= 1
+                           and text[m.end:c.start] in ("", "'", "\u2019")), None)
         if m.kind in _PLACE_KINDS:
             places.append(Place(m.start, m.end, m.code, m.surface, marker))
         elif m.kind == "country" and marker:

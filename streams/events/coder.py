@@ -232,13 +232,15 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
                 actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
                 if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
-                and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start for c in cues)] + [
+                and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start
+                        and (not ctx.get("case_endings") or text[b.end:c.start].strip() in ("", "'", "\u2019"))
+                        for c in cues)] + [
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
                 if ctx.get("sov") and x.end <= t.start and actors._gap_ok(text, x.end, t.start, 0)]
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
-            before = [pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")]
+            before = sorted((pl for pl in cands if pl.pos < t.start and pl.marker in ("loc", "dest")), key=_POS)
             marked = [pl for pl in after if pl.marker == "dest" or pl.place or pl.marker is None
                       or (pl.marker == "loc" and actors._gap_ok(text, t.end, pl.pos, 2))]   # "arrived in Israel"
             dest = (marked or after or before[-1:] or [None])[0]
@@ -322,6 +324,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 tail = _codes([p for p in src if p.pos >= withc.start])
                 subj = head[0] if head else codes[0]
                 groups = [[subj, c] for c in tail if c != subj] or [codes]
+                if not tail and ctx.get("postpositional") and len(head) > 2:
+                    groups = [[head[0], c] for c in head[1:] if c != head[0]]   # "X, A ve B ile görüştü"
             for g in groups:
                 ev2 = dict(ev, participants=sorted(set(g)))
                 out.append(ev2)
@@ -567,7 +571,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
-                 "sov": prof.destination_before_verb}   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
+                 "sov": prof.destination_before_verb,   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
+                 "postpositional": prof.postpositional,   # "with" after its object: "A ve B ile"
+                 "case_endings": prof.case_endings}       # "Ankara'ya": the ending right after the name
     m_starts = [m.start for m in mentions]
     tld = _tld_country(article.get("url"))
     ctx["homes"] = [tld] if tld else []   # the state an office named without a country belongs to

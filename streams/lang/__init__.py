@@ -27,6 +27,8 @@ class LanguageProfile:
     word_order: str
     modifier_after_head: bool        # "الرئيس الروسي": the country adjective follows the office
     destination_before_verb: bool    # verb-final travel: "چین روانہ"
+    postpositional: bool             # "with" follows its object: "A ve B ile", "X کے ساتھ"
+    case_endings: bool               # a case ending glued after a name marks a place: "Ankara'ya"
     also_lexicons: tuple[str, ...]
     stemmer: str                     # Snowball algorithm name, "" for none
     joiners: tuple[str, ...]
@@ -66,6 +68,7 @@ def profile(code: str | None) -> LanguageProfile:
         code=code, name=spec["name"], script=spec["script"], word_order=spec["word_order"],
         modifier_after_head=bool(spec["modifier_after_head"]),
         destination_before_verb=bool(spec["destination_before_verb"]),
+        postpositional=bool(spec.get("postpositional", False)), case_endings=bool(spec.get("case_endings", False)),
         also_lexicons=tuple(spec.get("also_lexicons", ())), stemmer=spec.get("stemmer", ""),
         joiners=tuple(spec.get("joiners", ())), articles=tuple(spec.get("articles", ())),
         since=tuple(spec.get("since", ())), folder=folder)
