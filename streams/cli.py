@@ -162,8 +162,13 @@ def cmd_evaluate(args) -> int:
         lines = read_lines(args.articles)
     except OSError as exc:
         raise UserError(f"cannot read {args.articles}: {exc.strerror or exc}") from None
-    if args.via_kafka:
-        ids, outcomes = predict_via_kafka(lines, broker_url=args.broker)
+    if args.via_kafka and args.broker:
+        check_broker(args.broker, "--broker")
+        quiet_kafka_logs()
+        with broker_errors(args.broker, "--broker"):
+            ids, outcomes = predict_via_kafka(lines, broker_url=args.broker)
+    elif args.via_kafka:
+        ids, outcomes = predict_via_kafka(lines)
     else:
         ids, outcomes = predict_inprocess(lines)
     preds = to_predictions(ids, outcomes)

@@ -28,8 +28,9 @@ def broker_source(args) -> str:
 
 
 def no_broker(bootstrap: str, source: str = "KAFKA_BROKER") -> UserError:
+    fix = "set KAFKA_BROKER=host:port" if source == "KAFKA_BROKER" else f"fix {source}"
     return UserError(f"no Kafka broker reachable at {bootstrap} (from {source}); start one with "
-                     f"`streams broker` in another terminal, or set KAFKA_BROKER=host:port")
+                     f"`streams broker` in another terminal, or {fix}")
 
 
 def check_broker(bootstrap: str, source: str = "KAFKA_BROKER") -> None:
