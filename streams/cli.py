@@ -101,9 +101,8 @@ def cmd_publish(args) -> int:
 
 
 def cmd_subscribe(args) -> int:
-    from .kafka_io import consume
-
     from . import topics as T
+    from .kafka_io import consume
 
     settings = _settings(args)
     quiet_kafka_logs()
@@ -183,7 +182,7 @@ def cmd_evaluate(args) -> int:
         from .scoring import format_report, score
 
         if not os.path.isfile(gold):
-            raise UserError(f"cannot read {gold}: no such file")
+            raise UserError(f"cannot read {gold}: not a file")
         with open(gold, encoding="utf-8") as f:
             gold_rows = [json.loads(line) for line in f if line.strip()]
         result, errors = score(gold_rows, preds)
