@@ -1,7 +1,8 @@
 """`streams demo`: the whole product on a laptop with nothing installed but this package.
 
 Embedded Tansu broker -> one worker subprocess (metrics on /metrics) -> the project's own
-example articles (plus two malformed messages) -> events printed as they arrive -> summary.
+example articles (plus two malformed messages), or the user's own file (`--articles`) ->
+events printed as they arrive -> summary.
 """
 from __future__ import annotations
 
@@ -46,11 +47,16 @@ def describe(ev: dict) -> str:
     return f"  {ev['type']:<11} {who}{where}{when} {ev['status']}{bg}  <- {ev['article']['id']}"
 
 
-def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout) -> int:
+def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: list[bytes] | None = None,
+             source: str | None = None) -> int:
+    """`lines`: the user's articles (from `source`) instead of the examples and the malformed two."""
     log_dir = tempfile.mkdtemp(prefix="diplo-demo-")
-    lines = example_lines() + MALFORMED
-    print(f"diplo-streams demo: {len(lines)} messages ({len(MALFORMED)} malformed on purpose); logs in {log_dir}",
-          file=out)
+    if lines is None:
+        lines = example_lines() + MALFORMED
+        what = f"{len(lines)} messages ({len(MALFORMED)} malformed on purpose)"
+    else:
+        what = f"{len(lines)} articles from {source or 'your file'}"
+    print(f"diplo-streams demo: {what}; logs in {log_dir}", file=out)
     broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
     print(f"embedded Kafka-compatible broker (Tansu) on {broker.bootstrap}", file=out)
     port = web_port if _port_free(web_port) else free_port()
@@ -89,6 +95,7 @@ async def _publish_and_watch(settings: Settings, lines: list[bytes], out) -> dic
     await publish(settings, lines)
     print(f"published {len(lines)} messages to {settings.topic(T.RAW)}; events as they arrive:", file=out)
     ledger, seen = Ledger(), set()
+    limit = max(110.0, len(lines) / 20)   # a large file of one's own: ~20 articles/s at the very least
     t0 = time.monotonic()
     async for record in consume(settings, [T.EVENTS, *T.TERMINAL], idle_timeout=60):
         topic = unprefixed(settings, record.topic)
@@ -100,8 +107,8 @@ async def _publish_and_watch(settings: Settings, lines: list[bytes], out) -> dic
                     print(describe(ev), file=out, flush=True)
         if ledger.accounted(ids) and len(ledger.dlq_without_id) >= no_id and not ledger.missing_events():
             break
-        if time.monotonic() - t0 > 110:
-            print("  (stopping after 110 s)", file=out)
+        if time.monotonic() - t0 > limit:
+            print(f"  (stopping after {limit:.0f} s)", file=out)
             break
     ends = Counter(ends[0][0] for ends in ledger.terminal.values())
     ends[T.DLQ] += len(ledger.dlq_without_id)

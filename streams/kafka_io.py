@@ -25,6 +25,15 @@ def _key_of(line: bytes) -> bytes | None:
         return None
 
 
+async def _start(client) -> None:
+    """start(), or stop() and re-raise: a client that failed to bootstrap is not left unclosed."""
+    try:
+        await client.start()
+    except BaseException:
+        await client.stop()
+        raise
+
+
 async def publish(settings: Settings, lines: Iterable[bytes], progress=None, topic: str | None = None,
                   rate: float | None = None, after_each=None) -> int:
     """Send each line as one message to articles.raw (bytes untouched). Returns the count sent.
@@ -34,7 +43,7 @@ async def publish(settings: Settings, lines: Iterable[bytes], progress=None, top
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
                                 max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
                                 enable_idempotence=False)
-    await producer.start()
+    await _start(producer)
     sent = 0
     futures = []
     start = time.monotonic()
@@ -68,7 +77,7 @@ async def consume(settings: Settings, topic_names: list[str], from_beginning: bo
                                 auto_offset_reset="earliest" if from_beginning else "latest",
                                 group_id=group, enable_auto_commit=group is not None,
                                 metadata_max_age_ms=2000)
-    await consumer.start()
+    await _start(consumer)
     try:
         last = time.monotonic()
         while True:

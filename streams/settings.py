@@ -9,13 +9,21 @@ import os
 from dataclasses import dataclass, fields
 
 
+class SettingError(ValueError):
+    """An environment variable with a value of the wrong kind; the message names the variable."""
+
+
 def _env(name: str, default, cast=str):
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     if cast is bool:
         return raw.strip().lower() in {"1", "true", "yes", "on"}
-    return cast(raw)
+    try:
+        return cast(raw)
+    except ValueError:
+        kind = {int: "a whole number", float: "a number"}.get(cast, cast.__name__)
+        raise SettingError(f"{name}={raw!r} is not {kind} (default: {default})") from None
 
 
 @dataclass(frozen=True)
