@@ -1015,6 +1015,20 @@ CASES = [
     ("ar-arrives-tomorrow-no-pub", "ar", None,
      "يصل الرئيس الكيني وليام روتو إلى أنقرة غدا الأربعاء في زيارة رسمية.",
      ["visit KEN>TUR @TUR - planned"]),
+    # ------------------------------------------------------------------ batch 32: one type for one story
+    ("en-call-story-talks-are-the-call", "en", PUB,
+     "Turkish President Recep Tayyip Erdogan spoke by phone with German Chancellor Friedrich Merz on Monday.\n"
+     "The two leaders held talks on trade and the war in Ukraine, Ankara said.",
+     ["call DEU,TUR @- 2025-11-03 occurred"]),
+    ("en-call-arranges-a-meeting", "en", PUB,
+     "Turkish President Recep Tayyip Erdogan spoke by phone with German Chancellor Friedrich Merz on Monday.\n"
+     "The two leaders agreed to meet in Berlin in December.",
+     ["call DEU,TUR @- 2025-11-03 occurred", "meeting DEU,TUR @DEU - planned", "?visit TUR>DEU @DEU - planned"]),
+    ("en-round-headline-meeting", "en", PUB,
+     "Pakistan and Afghanistan open second round of talks in Istanbul\n"
+     "The Pakistani and Afghan delegations met in Istanbul on Tuesday, the hosts said.",
+     ["negotiation AFG,PAK @TUR 2025-11-04 occurred", "?visit AFG>TUR @TUR - occurred",
+      "?visit PAK>TUR @TUR - occurred"]),
 ]
 
 

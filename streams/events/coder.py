@@ -467,6 +467,25 @@ def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
             ev["date"] = pub_day.isoformat()
 
 
+def _story_type(events: list[dict], round_sents: set[int]) -> list[dict]:
+    """One type for one story: talks between a pair whose call the story reports are that call
+    ("spoke by phone ... the two leaders discussed"), and a meeting told in the headline of a
+    story about a negotiation round, or beside the round in one sentence, is the round ("the
+    delegations met in Istanbul for the second round")."""
+    calls = {tuple(ev["participants"]) for ev in events if ev["type"] == "call" and not ev["background"]}
+    rounds = {tuple(ev["participants"]) for ev in events if ev["type"] == "negotiation"}
+    out = []
+    for ev in events:
+        pair = tuple(ev["participants"])
+        if ev["type"] == "meeting" and not ev["background"]:
+            if pair in calls and ev["status"] == "occurred":
+                continue            # (a meeting the call arranged is another event)
+            if ev["sentence"] in round_sents and not rounds and len(pair) == 2:
+                ev = dict(ev, type="negotiation")
+        out.append(ev)
+    return _merge(out) if len(out) != len(events) or any(a is not b for a, b in zip(out, events)) else out
+
+
 def _article_rules(events: list[dict], dateline: str | None = None) -> None:
     """Background marking and places that need the whole article."""
     main: set[str] = set()
@@ -646,7 +665,10 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             pair = _codes(named)
             if len(pair) == 2:
                 ctx["pair"] = pair
-    events = _merge(all_mentions)
+    rounds = {lt[0] for lt in lead_trigs if any(t.label == "negotiation" for t in lt[3])}
+    if lead_trigs and lead_trigs[0][0] in rounds:       # the headline reports the round
+        rounds |= {lt[0] for lt in lead_trigs}
+    events = _story_type(_merge(all_mentions), rounds)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
     _default_dates(events, pub_day)
     model = confidence.model()
