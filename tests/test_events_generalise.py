@@ -1029,6 +1029,18 @@ CASES = [
      "The Pakistani and Afghan delegations met in Istanbul on Tuesday, the hosts said.",
      ["negotiation AFG,PAK @TUR 2025-11-04 occurred", "?visit AFG>TUR @TUR - occurred",
       "?visit PAK>TUR @TUR - occurred"]),
+    # ------------------------------------------------------------------ batch 33: who travels
+    ("en-left-capital-for", "en", PUB,
+     "The Prime Minister left Islamabad for Beijing on Monday on a four-day official visit.",
+     ["visit PAK>CHN @CHN 2025-11-03 occurred"]),
+    ("ar-left-capital-heading-to", "ar", PUB,
+     "غادر رئيس الحكومة العاصمة الرباط صباح اليوم متوجها إلى العاصمة الفرنسية باريس في زيارة رسمية.",
+     ["visit MAR>FRA @FRA 2025-11-04 occurred"]),
+    ("en-one-trip-one-direction", "en", PUB,
+     "Chinese President Xi Jinping arrives in Brasilia for a state visit\n"
+     "Brazilian President Lula received Xi at the Planalto palace on Tuesday, on his state visit to China's "
+     "largest trading partner in Latin America.",
+     ["visit CHN>BRA @BRA 2025-11-04 occurred", "?meeting BRA,CHN @BRA 2025-11-04 occurred"]),
 ]
 
 

@@ -163,6 +163,17 @@ def _not_topics(places, cues, text):
                                            for c in topics)]
 
 
+def _origin(trigs, places) -> str | None:
+    """The state a trip starts from: the place a departure verb leaves ("غادر عدن متوجها إلى
+    موسكو", "left Islamabad for Beijing"), else a place after "from"."""
+    for lt in trigs:
+        if "leave" in lt.flags:
+            left = next((pl for pl in sorted(places, key=_POS) if pl.pos >= lt.end), None)
+            if left is not None and left.marker not in ("dest", "loc"):
+                return left.code
+    return next((pl.code for pl in places if pl.marker == "from"), None)
+
+
 def _office_before(parties, t) -> bool:
     """An office with no country (a subject: "the Foreign Minister") is named before the trigger."""
     return any(p.via == "office" and p.end <= t.start for p in parties)
@@ -252,6 +263,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
+            if actor is None:
+                origin = _origin(trigs, places)
+                if origin is not None and origin != dcode:
+                    actor = origin      # "left Aden for Moscow": the traveller's state is the place left
             if actor is None and _office_before(parties, t):
                 # "the Foreign Minister arrived in Colombo" in a Pakistani outlet; a dateline is
                 # often the destination itself ("TEHRAN, Jan 12 -- the FM arrived in Tehran")
@@ -475,9 +490,16 @@ def _story_type(events: list[dict], round_sents: set[int]) -> list[dict]:
     between two sides; a multilateral round keeps its sides."""
     calls = {tuple(ev["participants"]) for ev in events if ev["type"] == "call" and not ev["background"]}
     rounds = {tuple(ev["participants"]) for ev in events if ev["type"] == "negotiation"}
+    trips = {}
+    for ev in events:       # the first-told direction of a trip between two states (headline first)
+        if ev["type"] == "visit" and not ev["background"]:
+            trips.setdefault((frozenset(ev["participants"]), ev["status"]), ev["actor"])
     out = []
     for ev in events:
         pair = tuple(ev["participants"])
+        if ev["type"] == "visit" and not ev["background"] \
+                and trips[(frozenset(pair), ev["status"])] != ev["actor"]:
+            continue        # "X arrived in Y ... received by Y's leader": one trip, not two
         if len(pair) > 2 and ev["type"] != "negotiation":
             continue    # three or more sides read from one sentence were right 2 times in 16 on train
         if ev["type"] == "meeting" and not ev["background"]:
