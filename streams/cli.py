@@ -170,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=1,
                    help="also run the pipeline with this many worker processes (reported apart; default 1)")
     b.set_defaults(func=cmd_bench)
+
+    from .sink.cli import add_parser as add_sink_parser
+
+    add_sink_parser(sub)
     return p
 
 
