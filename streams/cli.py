@@ -52,9 +52,13 @@ def cmd_publish(args) -> int:
 
 
 def cmd_subscribe(args) -> int:
+    from .filters import view
     from .kafka_io import consume
 
     settings = _settings(args)
+    keep, render, header = view(args)   # --type/--country/... and --format
+    if header:
+        print(header)
 
     async def run():
         n = 0
@@ -66,7 +70,9 @@ def cmd_subscribe(args) -> int:
             except Exception:
                 obj = {"_raw": value.decode("utf-8", "replace"),
                        "_headers": {k: v.decode("utf-8", "replace") for k, v in record.headers or []}}
-            sys.stdout.write(orjson.dumps(obj).decode() + "\n")
+            if not keep(obj):
+                continue
+            sys.stdout.write(render(obj) + "\n")
             sys.stdout.flush()
             n += 1
             if args.max and n >= args.max:
@@ -142,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max", type=int, default=0, help="stop after N records")
     s.add_argument("--idle-timeout", type=float, default=None, help="stop after N idle seconds")
     s.add_argument("--broker")
+    from .filters import add_arguments as add_filter_arguments
+
+    add_filter_arguments(s)
     s.set_defaults(func=cmd_subscribe)
 
     d = sub.add_parser("demo", help="embedded broker + worker + example articles, events printed live")
