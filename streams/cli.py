@@ -180,9 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also run the pipeline with this many worker processes (reported apart; default 1)")
     b.set_defaults(func=cmd_bench)
 
+    from .report import add_parser as add_report_parser
     from .sink.cli import add_parser as add_sink_parser
 
     add_sink_parser(sub)
+    add_report_parser(sub)
     return p
 
 
