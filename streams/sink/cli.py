@@ -15,6 +15,7 @@ def add_parser(sub) -> None:
     s.add_argument("--broker", help="host:port (default: KAFKA_BROKER)")
     s.add_argument("--group", default=None, help="consumer group (default: <STREAMS_APP_ID>-sink)")
     s.add_argument("--idle-timeout", type=float, default=None, help="stop after N idle seconds")
+    s.add_argument("--batch", type=int, default=2000, help="at most N records per DuckDB transaction")
     s.add_argument("-v", "--verbose", action="store_true", help="a line on stderr per committed batch")
     s.add_argument("--bench", type=int, default=0, metavar="N",
                    help="measure: N synthetic events on an embedded broker into a fresh DuckDB file")
@@ -24,7 +25,7 @@ def add_parser(sub) -> None:
 
 def cmd_sink(args) -> int:
     if args.bench:
-        return bench(args.bench, as_json=args.json)
+        return bench(args.bench, as_json=args.json, batch=args.batch)
     if "://" in args.to and not args.to.startswith("duckdb://"):
         print(f"streams sink: only DuckDB files are supported so far, not {args.to.split('://')[0]}://",
               file=sys.stderr)
@@ -43,7 +44,7 @@ def cmd_sink(args) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         return await run_sink(settings, path, group=args.group, idle_timeout=args.idle_timeout, stop=stop,
-                              on_batch=_progress if args.verbose else None)
+                              max_records=args.batch, on_batch=_progress if args.verbose else None)
 
     print(f"sink: {settings.bootstrap_servers} -> {path}", file=sys.stderr)
     stats = asyncio.run(main())
@@ -57,7 +58,7 @@ def _progress(stats) -> None:
           flush=True)
 
 
-def bench(n_events: int, as_json: bool = False, seed: int = 1) -> int:
+def bench(n_events: int, as_json: bool = False, seed: int = 1, batch: int = 2000) -> int:
     """Publish N synthetic events (+ their articles.processed) first, then time the sink alone."""
     from ..broker import EmbeddedBroker
     from ..settings import Settings
@@ -75,7 +76,7 @@ def bench(n_events: int, as_json: bool = False, seed: int = 1) -> int:
         async def go():
             await ensure_topics(settings)
             await publish_records(settings, recs)
-            return await run_sink(settings, db, idle_timeout=2.0)
+            return await run_sink(settings, db, idle_timeout=2.0, max_records=batch)
 
         stats = asyncio.run(go())
     store = DuckStore(db)
