@@ -11,7 +11,8 @@ import tempfile
 
 def add_parser(sub) -> None:
     s = sub.add_parser("sink", help="keep DuckDB tables (events, mentions, articles) current from the topics")
-    s.add_argument("--to", default="events.duckdb", help="DuckDB file (default: events.duckdb)")
+    s.add_argument("--to", default="events.duckdb",
+                   help="DuckDB file (default: events.duckdb) or postgresql://user@host/db")
     s.add_argument("--broker", help="host:port (default: KAFKA_BROKER)")
     s.add_argument("--group", default=None, help="consumer group (default: <STREAMS_APP_ID>-sink)")
     s.add_argument("--idle-timeout", type=float, default=None, help="stop after N idle seconds")
@@ -25,9 +26,10 @@ def add_parser(sub) -> None:
 
 def cmd_sink(args) -> int:
     if args.bench:
-        return bench(args.bench, as_json=args.json, batch=args.batch)
-    if "://" in args.to and not args.to.startswith("duckdb://"):
-        print(f"streams sink: only DuckDB files are supported so far, not {args.to.split('://')[0]}://",
+        pg = args.to if args.to.startswith(("postgresql://", "postgres://")) else None
+        return bench(args.bench, as_json=args.json, batch=args.batch, target=pg)
+    if "://" in args.to and not args.to.startswith(("duckdb://", "postgresql://", "postgres://")):
+        print(f"streams sink: --to takes a DuckDB file or a postgresql:// URL, not {args.to.split('://')[0]}://",
               file=sys.stderr)
         return 2
     from ..cli import _settings
@@ -36,7 +38,7 @@ def cmd_sink(args) -> int:
 
     settings = _settings(args)
     ensure_topics_sync(settings)
-    path = args.to.removeprefix("duckdb://")
+    path = args.to
 
     async def main():
         stop = asyncio.Event()
@@ -46,11 +48,21 @@ def cmd_sink(args) -> int:
         return await run_sink(settings, path, group=args.group, idle_timeout=args.idle_timeout, stop=stop,
                               max_records=args.batch, on_batch=_progress if args.verbose else None)
 
-    print(f"sink: {settings.bootstrap_servers} -> {path}", file=sys.stderr)
+    print(f"sink: {settings.bootstrap_servers} -> {_redacted(path)}", file=sys.stderr)
     stats = asyncio.run(main())
     print(f"sink stopped: {stats.records} records, {stats.dead_letters} dead letters, {stats.batches} batches",
           file=sys.stderr)
     return 0
+
+
+def _redacted(target: str) -> str:
+    """A database URL without its password, for logs."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(target)
+    if parts.password:
+        return target.replace(f":{parts.password}@", ":***@", 1)
+    return target
 
 
 def _progress(stats) -> None:
@@ -58,17 +70,20 @@ def _progress(stats) -> None:
           flush=True)
 
 
-def bench(n_events: int, as_json: bool = False, seed: int = 1, batch: int = 2000) -> int:
-    """Publish N synthetic events (+ their articles.processed) first, then time the sink alone."""
+def bench(n_events: int, as_json: bool = False, seed: int = 1, batch: int = 2000, target: str | None = None) -> int:
+    """Publish N synthetic events (+ their articles.processed) first, then time the sink alone.
+
+    Into a fresh DuckDB file, or into `target` (a postgresql:// URL of an empty database).
+    """
     from ..broker import EmbeddedBroker
     from ..settings import Settings
     from ..topics import ensure_topics
     from .run import run_sink
-    from .store import DuckStore
+    from .store import open_store
     from .synth import traffic
 
     workdir = tempfile.mkdtemp(prefix="diplo-sink-bench-")
-    db = os.path.join(workdir, "bench.duckdb")
+    db = target or os.path.join(workdir, "bench.duckdb")
     with EmbeddedBroker(log_path=os.path.join(workdir, "broker.log")) as broker:
         settings = Settings.from_env(broker=broker.url, topic_prefix="bench.")
         recs = list(traffic(n_events, seed=seed))
@@ -79,19 +94,20 @@ def bench(n_events: int, as_json: bool = False, seed: int = 1, batch: int = 2000
             return await run_sink(settings, db, idle_timeout=2.0, max_records=batch)
 
         stats = asyncio.run(go())
-    store = DuckStore(db)
+    store = open_store(db)
     counts = store.counts()
     store.close()
     result = {"events_published": n_events, "records": stats.records, "seconds": round(stats.seconds, 3),
               "events_per_s": round(stats.events / stats.seconds) if stats.seconds else None,
               "records_per_s": round(stats.records / stats.seconds) if stats.seconds else None,
-              "batches": stats.batches, "tables": counts, "db": db}
+              "batches": stats.batches, "tables": counts, "db": _redacted(db)}
     if as_json:
         print(json.dumps(result))
     else:
         print(f"sink bench: {stats.events} events ({stats.records} records with articles.processed) "
               f"in {stats.seconds:.2f} s = {result['events_per_s']} events/s "
-              f"({result['records_per_s']} records/s), {stats.batches} DuckDB transactions; tables {counts}")
+              f"({result['records_per_s']} records/s), {stats.batches} transactions into {result['db']}; "
+              f"tables {counts}")
     return 0
 
 

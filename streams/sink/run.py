@@ -23,7 +23,6 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-import duckdb
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import OffsetAndMetadata
 
@@ -31,7 +30,7 @@ from .. import topics as T
 from ..agents.common import dlq_headers
 from ..settings import Settings
 from .rows import SOURCE_TOPICS, Malformed, Plan, plan_batch, record_rows
-from .store import DuckStore
+from .store import DuckStore, open_store
 
 log = logging.getLogger(__name__)
 STAGE = "sink"
@@ -72,7 +71,7 @@ async def _assign_and_seek(consumer: AIOKafkaConsumer, store: DuckStore, topics:
 async def _isolate(store: DuckStore, rows: list[tuple], dead_letter) -> None:
     try:
         await asyncio.to_thread(store.apply, plan_batch([r for _, r in rows]), {})
-    except duckdb.Error as exc:
+    except store.Error as exc:
         if len(rows) == 1:
             await dead_letter(rows[0][0], Malformed("store_rejected", str(exc)[:500]))
             return
@@ -92,11 +91,12 @@ def _unprefixed(settings: Settings, topic: str) -> str:
     return topic[len(p):] if p and topic.startswith(p) else topic
 
 
-async def run_sink(settings: Settings, db_path: str, group: str | None = None,
+async def run_sink(settings: Settings, target: str, group: str | None = None,
                    idle_timeout: float | None = None, stop: asyncio.Event | None = None,
                    max_records: int = 2000, on_batch=None) -> SinkStats:
-    """Consume until `stop` is set or `idle_timeout` seconds pass without a record."""
-    store = DuckStore(db_path)
+    """Consume into `target` (DuckDB file or postgresql:// URL) until `stop` is set or
+    `idle_timeout` seconds pass without a record."""
+    store = open_store(target)
     stats = SinkStats()
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers,
                                 group_id=group or f"{settings.app_id}-sink", enable_auto_commit=False,
@@ -144,7 +144,7 @@ async def run_sink(settings: Settings, db_path: str, group: str | None = None,
             await _delivered(sends)              # dead letters are out before their offsets commit
             try:
                 await asyncio.to_thread(store.apply, plan_batch([r for _, r in rows]), offsets)
-            except duckdb.Error as exc:
+            except store.Error as exc:
                 # A record the database refuses must not stop the sink: find it by halving
                 # the batch (halves applied in order give the same tables), dead-letter it.
                 log.warning("batch refused by the database (%s); isolating the record", exc)
