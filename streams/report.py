@@ -28,12 +28,13 @@ def load_events(db_path: str, include_background: bool = False) -> list[dict]:
     """The sink's events as dicts (day = the event's date, else its article's publication day)."""
     con = duckdb.connect(db_path, read_only=True)
     try:
-        where = "" if include_background else "WHERE NOT coalesce(background, false)"
+        where = "" if include_background else "WHERE NOT coalesce(e.background, false)"
         cur = con.execute(
-            "SELECT e.event_id, type, status, participants, actor, target, country, place, "
-            "coalesce(date, try_cast(substr(e.published_at, 1, 10) AS DATE)) AS day, confidence, background, "
-            "(SELECT count(*) FROM mentions m WHERE m.event_id = e.event_id) AS n_mentions "
-            f"FROM events e {where} ORDER BY day NULLS LAST, e.event_id")
+            "SELECT event_id, type, status, participants, actor, target, country, place, "
+            "coalesce(date, try_cast(substr(e.published_at, 1, 10) AS DATE)) AS day, confidence, e.background, "
+            "coalesce(m.n, 0) AS n_mentions FROM events e "
+            "LEFT JOIN (SELECT event_id, count(*) AS n FROM mentions GROUP BY event_id) m USING (event_id) "
+            f"{where} ORDER BY day NULLS LAST, e.event_id")
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]
     finally:

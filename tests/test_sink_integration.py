@@ -128,7 +128,7 @@ def test_sink_keeps_tables_current_and_dead_letters_bad_records(broker, tmp_path
 def _sink_proc(broker, prefix, db, log):
     env = {**os.environ, "STREAMS_TOPIC_PREFIX": prefix}
     return subprocess.Popen([sys.executable, "-m", "streams", "sink", "--to", db, "--broker", broker.bootstrap,
-                             "--idle-timeout", "3", "-v"], env=env, stdout=log, stderr=subprocess.STDOUT,
+                             "--idle-timeout", "3", "--batch", "500", "-v"], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
 
 
@@ -150,7 +150,7 @@ def test_kill_9_midway_then_restart_equals_uninterrupted_run(broker, tmp_path):
     log = open(tmp_path / "sink.log", "ab")
     proc = _sink_proc(broker, prefix, crashed, log)
     # kill -9 once a random number of batches has committed (the sink prints one line per batch)
-    target = random.Random().randint(1, 7)
+    target = random.Random().randint(1, 20)            # of ~30 batches of at most 500 records
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if (tmp_path / "sink.log").read_text().count("sink: committed") >= target:
