@@ -71,7 +71,7 @@ async def _assign_and_seek(consumer: AIOKafkaConsumer, store: DuckStore, topics:
 async def _isolate(store: DuckStore, rows: list[tuple], dead_letter) -> None:
     try:
         await asyncio.to_thread(store.apply, plan_batch([r for _, r in rows]), {})
-    except store.Error as exc:
+    except store.RecordError as exc:
         if len(rows) == 1:
             await dead_letter(rows[0][0], Malformed("store_rejected", str(exc)[:500]))
             return
@@ -144,7 +144,7 @@ async def run_sink(settings: Settings, target: str, group: str | None = None,
             await _delivered(sends)              # dead letters are out before their offsets commit
             try:
                 await asyncio.to_thread(store.apply, plan_batch([r for _, r in rows]), offsets)
-            except store.Error as exc:
+            except store.RecordError as exc:
                 # A record the database refuses must not stop the sink: find it by halving
                 # the batch (halves applied in order give the same tables), dead-letter it.
                 log.warning("batch refused by the database (%s); isolating the record", exc)

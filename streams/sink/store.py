@@ -46,7 +46,11 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 class DuckStore:
     """Owns one DuckDB connection (DuckDB allows one writing process per file)."""
 
-    Error = duckdb.Error
+    # What a record's content can cause (then the sink isolates and dead-letters it); any other
+    # error (disk, lock, connection) stops the sink, which resumes from its offsets on restart.
+    RecordError = (duckdb.DataError, duckdb.IntegrityError, duckdb.ConversionException,
+                   duckdb.ConstraintException, duckdb.InvalidInputException, duckdb.OutOfRangeException,
+                   duckdb.TypeMismatchException)
 
     def __init__(self, path: str):
         self.path = path
@@ -124,7 +128,7 @@ class PgStore:
             import psycopg
         except ImportError:
             raise SystemExit("streams sink: PostgreSQL needs psycopg: pip install 'diplo-streams[postgres]'") from None
-        self.Error = psycopg.Error
+        self.RecordError = (psycopg.DataError, psycopg.IntegrityError)
         self.path = url
         self.con = psycopg.connect(url)
         with self.con.transaction():
