@@ -164,3 +164,27 @@ def test_kill_9_midway_then_restart_equals_uninterrupted_run(broker, tmp_path):
     proc = _sink_proc(broker, prefix, crashed, log)
     assert proc.wait(90) == 0
     assert db_tables(crashed) == db_tables(whole) == expected_tables(recs)
+
+
+def test_sigterm_stops_the_sink_cleanly(broker, tmp_path):
+    prefix = "sink3."
+    settings = Settings.from_env(broker=broker.url, topic_prefix=prefix)
+
+    async def setup():
+        await ensure_topics(settings)
+        await publish_records(settings, list(traffic(200, seed=13)))
+
+    asyncio.run(setup())
+    db = str(tmp_path / "events.duckdb")
+    log_path = tmp_path / "sink.log"
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "streams", "sink", "--to", db, "--broker", broker.bootstrap,
+                                 "-v"], env={**os.environ, "STREAMS_TOPIC_PREFIX": prefix}, stdout=log,
+                                stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "sink: committed" not in log_path.read_text():
+            time.sleep(0.05)
+        proc.terminate()
+        assert proc.wait(15) == 0
+    assert "sink stopped:" in log_path.read_text()
+    assert db_tables(db) == expected_tables(list(traffic(200, seed=13)))
