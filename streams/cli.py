@@ -102,10 +102,14 @@ def cmd_publish(args) -> int:
 
 def cmd_subscribe(args) -> int:
     from . import topics as T
+    from .filters import view
     from .kafka_io import consume
 
     settings = _settings(args)
     quiet_kafka_logs()
+    keep, render, header = view(args)   # --type/--country/... and --format
+    if header:
+        print(header)
 
     async def wait_for_topic():
         """A topic of the contract may not exist yet (no worker started so far): wait, saying so.
@@ -135,12 +139,18 @@ def cmd_subscribe(args) -> int:
         async for record in consume(settings, [args.topic], from_beginning=args.from_beginning,
                                     idle_timeout=args.idle_timeout, group=args.group):
             value = record.value
-            try:
-                obj = orjson.loads(value)
-            except Exception:
-                obj = {"_raw": value.decode("utf-8", "replace"),
-                       "_headers": {k: v.decode("utf-8", "replace") for k, v in record.headers or []}}
-            sys.stdout.write(orjson.dumps(obj).decode() + "\n")
+            if value is None:       # a tombstone: the key's record is deleted
+                key = record.key.decode("utf-8", "replace") if isinstance(record.key, bytes) else record.key
+                obj = {"_key": key, "_tombstone": True}
+            else:
+                try:
+                    obj = orjson.loads(value)
+                except Exception:
+                    obj = {"_raw": value.decode("utf-8", "replace"),
+                           "_headers": {k: v.decode("utf-8", "replace") for k, v in record.headers or []}}
+            if not keep(obj):
+                continue
+            sys.stdout.write(render(obj) + "\n")
             sys.stdout.flush()
             n += 1
             if args.max and n >= args.max:
@@ -264,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max", type=int, default=0, help="stop after N records")
     s.add_argument("--idle-timeout", type=float, default=None, help="stop after N idle seconds")
     s.add_argument("--broker")
+    from .filters import add_arguments as add_filter_arguments
+
+    add_filter_arguments(s)
     s.set_defaults(func=cmd_subscribe)
 
     d = sub.add_parser("demo", help="embedded broker + worker + example articles, events printed live",
@@ -299,6 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=1,
                    help="also run the pipeline with this many worker processes (reported apart; default 1)")
     b.set_defaults(func=cmd_bench)
+
+    from .report import add_parser as add_report_parser
+    from .sink.cli import add_parser as add_sink_parser
+
+    add_sink_parser(sub)
+    add_report_parser(sub)
     return p
 
 

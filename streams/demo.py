@@ -2,7 +2,8 @@
 
 Embedded Tansu broker -> one worker subprocess (metrics on /metrics) -> the project's own
 example articles (plus two malformed messages), or the user's own file (`--articles`) ->
-events printed as they arrive -> summary.
+events printed as they arrive -> summary -> the sink's DuckDB tables and the HTML report,
+written beside the logs.
 """
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: li
         print("\nsummary", file=out)
         for k, v in summary.items():
             print(f"  {k:<22} {v}", file=out)
+        write_tables_and_report(settings, log_dir, out)
         if keep:
             print(f"\nrunning; metrics at {worker.base_url}/metrics — Ctrl-C to stop", file=out)
             try:
@@ -85,6 +87,23 @@ def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: li
         worker.stop()
         broker.stop()
     return 0
+
+
+def write_tables_and_report(settings: Settings, out_dir: str, out) -> tuple[str, str]:
+    """The analyst's end of the demo: `streams sink` into DuckDB, then `streams report`."""
+    from .report import build_report
+    from .sink.run import run_sink
+
+    db = os.path.join(out_dir, "events.duckdb")
+    stats = asyncio.run(run_sink(settings, db, idle_timeout=1.0))
+    report = build_report(db, os.path.join(out_dir, "report"))
+    print("\ntables and report", file=out)
+    print(f"  DuckDB: {db} ({stats.records} records read; tables events, mentions, articles)", file=out)
+    print(f"  report: {report['html']} ({report['events']} events, background mentions left out; "
+          f"PNGs beside it)", file=out)
+    print(f"  query:  python -c \"import duckdb; print(duckdb.connect('{db}', read_only=True)"
+          f".sql('SELECT type, status, count(*) FROM events GROUP BY ALL'))\"", file=out)
+    return db, report["html"]
 
 
 async def _publish_and_watch(settings: Settings, lines: list[bytes], out) -> dict:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+
+import duckdb
 
 import pytest
 
@@ -22,3 +25,16 @@ def test_demo_prints_every_event_and_accounts_for_every_message():
     assert int(summary["dead letters"]) == len(MALFORMED)
     printed = re.findall(r"^  (visit|meeting|call|agreement|negotiation) ", text, flags=re.M)
     assert int(summary["events"]) >= 10 and len(printed) == int(summary["events"])
+
+    # it ends with the sink's tables and the report, and says where they are
+    db = re.search(r"^  DuckDB: (\S+)", text, flags=re.M).group(1)
+    page = re.search(r"^  report: (\S+)", text, flags=re.M).group(1)
+    con = duckdb.connect(db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == int(summary["events"])
+        statuses = dict(con.execute("SELECT status, count(*) FROM articles GROUP BY 1").fetchall())
+    finally:
+        con.close()
+    assert statuses.get("ok", 0) + statuses.get("unsupported_language", 0) == int(summary["processed"])
+    assert statuses.get("duplicate", 0) == int(summary["duplicates"])
+    assert os.path.getsize(page) > 10_000

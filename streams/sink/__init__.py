@@ -1,0 +1,1 @@
+"""`streams sink`: DuckDB tables kept current from the event and terminal topics."""
