@@ -1041,6 +1041,19 @@ CASES = [
      "Brazilian President Lula received Xi at the Planalto palace on Tuesday, on his state visit to China's "
      "largest trading partner in Latin America.",
      ["visit CHN>BRA @BRA 2025-11-04 occurred", "?meeting BRA,CHN @BRA 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 34: "they signed", "the first visit since"
+    ("en-they-signed", "en", PUB,
+     "Peruvian Foreign Minister Elmer Schialer held talks with his Bolivian counterpart in Lima on Monday.\n"
+     "They also signed a plan for political consultations.",
+     ["meeting BOL,PER @PER 2025-11-03 occurred", "agreement BOL,PER @PER 2025-11-03 occurred",
+      "?visit BOL>PER @PER - occurred"]),
+    ("en-signed-decree-is-not-an-agreement", "en", PUB,
+     "Russian President Vladimir Putin signed a decree on Monday on the autumn conscription.",
+     []),
+    ("ar-first-visit-since", "ar", PUB,
+     "وصل وزير الخارجية المصري إلى الدوحة اليوم في أول زيارة لوزير خارجية مصري إلى قطر منذ توتر العلاقات "
+     "بين البلدين عام 2017.",
+     ["visit EGY>QAT @QAT 2025-11-04 occurred"]),
 ]
 
 

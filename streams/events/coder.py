@@ -54,7 +54,7 @@ def _published(value: Any) -> dt.date | None:
 
 _CLAUSE = set(",;:()\"«»")
 _SINCE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(union("since"), key=len, reverse=True)))
-                    + r")(?:\s+\S+)?\s+$")
+                    + r")(?:\s+[^\s,.;:]+){0,6}\s+$")
 # r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
 # regex engine can skip to "1"/"2" instead of trying the lookbehind at every position
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
@@ -81,8 +81,9 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     a, b = max(0, trig.start - 20), min(len(text), trig.end + WINDOW_AFTER, len(text) if end is None else end)
     if pub_day is not None and (text.find("19", a, b) >= 0 or text.find("20", a, b) >= 0):   # not the next sentence
         for m in _YEAR.finditer(text, a, b):
-            if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 14), m.start()):
-                recalled = True       # "in March 2023" -- but not "the first visit since 2017"
+            if int(m.group()) < pub_day.year and not _SINCE.search(text, max(0, m.start() - 48), m.start()):
+                recalled = True       # "in March 2023" -- but not "the first visit since 2017",
+                #                       "منذ توتر العلاقات بين البلدين عام 2013"
     return ("planned" if planned else "occurred"), recalled
 
 
@@ -195,7 +196,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             neg_cues.append(c)
         elif label == "with" or label == "between":
             withs.append(c)
-    firm = {t.label for t in trigs if "weak" not in t.flags}
+    firm = {t.label for t in trigs if "weak" not in t.flags and "pair" not in t.flags}
     strong, src, src_inst = [], [], []
     counterpart = False
     for p in parties:
@@ -223,6 +224,14 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e)
         codes = _codes(src)
+        if "pair" in t.flags:
+            # "they also signed a plan", "وقع الجانبان": the story's two sides, only when the
+            # subject refers to them and the sentence names no other party
+            if t.label in firm or len(codes) >= 2 or not ctx.get("story_pair") or not any(
+                    c.label == "pairref" and c.end <= t.start and t.start - c.end <= 40 for c in cues) and not any(
+                    c.label == "pairref" and 0 <= c.start - t.end <= 3 for c in cues):
+                continue
+            codes = list(ctx["story_pair"])
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
             # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
@@ -669,6 +678,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             lead_trigs.append((idx, s, e, trigs, cues, places, parties))
         found.extend(_lead_backoff(folded, ctx, lead_trigs, all_mentions + found, salient)
                      if idx == last_lead else ())
+        if ctx.get("story_pair") is None:
+            ctx["story_pair"] = next((tuple(ev["participants"]) for ev in found
+                                      if len(ev["participants"]) == 2 and not ev["recalled"]), None)
         for ev in found:
             ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
                                                            ev["status"], pub_day, ev["type"])
@@ -750,7 +762,7 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
         neg = [c for c in cues if c.label == "negation"]
         tense = [c for c in cues if c.label in ("planned", "recall")]
         for t in trigs:
-            if t.label in have or "weak" in t.flags or (neg and _negated(t, neg, text)):
+            if t.label in have or "weak" in t.flags or "pair" in t.flags or (neg and _negated(t, neg, text)):
                 continue
             if "needs_sign" in t.flags and not has_sign:
                 continue
