@@ -1054,6 +1054,9 @@ CASES = [
      "وصل وزير الخارجية المصري إلى الدوحة اليوم في أول زيارة لوزير خارجية مصري إلى قطر منذ توتر العلاقات "
      "بين البلدين عام 2017.",
      ["visit EGY>QAT @QAT 2025-11-04 occurred"]),
+    ("en-this-week-gives-no-day", "en", PUB,
+     "Chile and Peru signed an agreement on border cooperation this week, the two foreign ministries said.",
+     ["agreement CHL,PER @- - occurred"]),
 ]
 
 

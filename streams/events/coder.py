@@ -707,7 +707,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         rounds |= {lt[0] for lt in lead_trigs}
     events = _story_type(_merge(all_mentions), rounds)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
-    _default_dates(events, pub_day)
+    lead_end = spans[last_lead][1] if last_lead >= 0 else 0
+    vague = any(dm.kind == "relative" and dm.offset_days is None and fs < lead_end for dm, fs, _ in dmentions)
+    _default_dates(events, None if vague else pub_day)   # "this week": the story gives no day
     model = confidence.model()
     n_fg = sum(not ev["background"] for ev in events)
     for ev in events:
