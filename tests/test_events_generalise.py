@@ -1057,6 +1057,10 @@ CASES = [
     ("en-this-week-gives-no-day", "en", PUB,
      "Chile and Peru signed an agreement on border cooperation this week, the two foreign ministries said.",
      ["agreement CHL,PER @- - occurred"]),
+    ("en-lead-venue-locates-side-talks", "en", PUB,
+     "Arab and Muslim leaders held a summit in Riyadh on Monday.\n"
+     "Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan on the sidelines.",
+     ["meeting EGY,TUR @SAU 2025-11-04 occurred", "?visit EGY>SAU @SAU - occurred", "?visit TUR>SAU @SAU - occurred"]),
 ]
 
 

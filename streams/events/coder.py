@@ -707,6 +707,12 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         rounds |= {lt[0] for lt in lead_trigs}
     events = _story_type(_merge(all_mentions), rounds)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
+    venue = next((pl.code for lt in lead_trigs for pl in sorted(lt[5], key=_POS)
+                  if pl.marker == "loc" and (pl.place or pl.code)), None)
+    if venue is not None:   # "on the sidelines of the summit in Riyadh": talks the lead places there
+        for ev in events:
+            if ev["type"] in ("meeting", "negotiation", "agreement") and ev["loc"] is None and not ev["background"]:
+                ev["loc"] = venue
     lead_end = spans[last_lead][1] if last_lead >= 0 else 0
     vague = any(dm.kind == "relative" and dm.offset_days is None and fs < lead_end for dm, fs, _ in dmentions)
     _default_dates(events, None if vague else pub_day)   # "this week": the story gives no day
@@ -722,7 +728,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     return records
 
 
-LEAD_ZONE = 4               # the headline and lead: the first sentences that name a state or a leader
+LEAD_ZONE = 4               # the headline and lead: the first sentences that name a state, a leader or a city
 _SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
 
 
@@ -740,6 +746,8 @@ def _lead(spans, mentions, m_starts):
                 named = True
                 c = counts.setdefault(m.code, [0, m.start])
                 c[0] += 1
+            elif m.kind in ("city", "capital"):
+                named = True      # "a summit in Riyadh": a lead sentence, though not a side
         if named:
             lead.append(idx)
             if len(lead) == LEAD_ZONE:
