@@ -707,8 +707,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         rounds |= {lt[0] for lt in lead_trigs}
     events = _story_type(_merge(all_mentions), rounds)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
-    venue = next((pl.code for lt in lead_trigs for pl in sorted(lt[5], key=_POS)
-                  if pl.marker == "loc" and (pl.place or pl.code)), None)
+    venue = next((pl.code for lt in lead_trigs for pl in sorted(_not_topics(lt[5], lt[4], folded), key=_POS)
+                  if pl.marker == "loc"), None)
     if venue is not None:   # "on the sidelines of the summit in Riyadh": talks the lead places there
         for ev in events:
             if ev["type"] in ("meeting", "negotiation", "agreement") and ev["loc"] is None and not ev["background"]:
