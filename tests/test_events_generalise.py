@@ -1066,6 +1066,14 @@ CASES = [
      "Five agreements will be signed during the visit, Rwandan officials said.",
      ["visit KEN>RWA @RWA 2025-11-04 occurred", "agreement KEN,RWA @RWA - planned",
       "?meeting KEN,RWA @RWA 2025-11-04 planned"]),
+    # ------------------------------------------------------------------ batch 35: an office named again later
+    ("ar-crown-prince-named-earlier", "ar", PUB,
+     "استقبل الرئيس الإندونيسي برابوو سوبيانتو ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان في جاكرتا.\n"
+     "وتناولت المباحثات تعزيز التعاون في مجالات الطاقة والاستثمار.\n"
+     "كما بحث الجانبان سبل زيادة التبادل التجاري.\n"
+     "وأقيمت مراسم استقبال رسمية في القصر الرئاسي.\n"
+     "ووصل ولي العهد أمس إلى جاكرتا في مستهل جولة آسيوية.",
+     ["visit SAU>IDN @IDN 2025-11-03 occurred", "?meeting IDN,SAU @IDN 2025-11-04 occurred"]),
 ]
 
 

@@ -119,10 +119,21 @@ _MARKERS = ("loc", "dest", "from")
 _POS = operator.itemgetter(0)
 
 
-def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, triggers=()):
+_AMBIGUOUS = ""
+
+
+def _remember(offices: dict | None, office: str, code: str | None) -> None:
+    if offices is not None and code:
+        offices[office] = code if offices.get(office, code) == code else _AMBIGUOUS
+
+
+def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, triggers=(), offices=None):
     """Parties, bare country parties and places of the sentence text[s:e].
 
     mentions: gazetteer Mentions inside [s, e); roles, cues: lexicon Hits inside [s, e).
+    offices: the article's memory of the state of the leader each office (as written) was
+    found with, so that "the crown prince" later in the story is the one named earlier
+    ("ولي العهد ... الأمير محمد بن سلمان" ... "ووصل ولي العهد").
     """
     parties: list[Party] = []
     bare: list[Party] = []
@@ -141,6 +152,8 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             if m.kind == "leader":
                 role_of_leader[nxt] = r.label
                 target = "leader"
+                if r.label in _STATE_OFFICES:
+                    _remember(offices, text[r.start:r.end], m.code)
             # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
             stops = ("dest", "with") if r.label == "delegation" else ("dest", "from", "with")
             if m.kind in ("country", "adj", "org") and not any(
@@ -175,9 +188,11 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             parties.append(Party(r.start, r.end, None, "counterpart", "counterpart", None, text[r.start:r.end]))
         elif target is None and r.label in _STATE_OFFICES and not any(
                 m.kind == "leader" and 0 <= m.start - r.end <= 40 for m in mentions):
-            # "the Foreign Minister arrived ...": an office with no country and no known holder;
-            # the coder may give it the article's home state
-            parties.append(Party(r.start, r.end, None, "office", r.label, None, text[r.start:r.end]))
+            # "the Foreign Minister arrived ...": an office with no country and no known holder is
+            # the one the story named before, else the coder may give it the article's home state
+            known = offices.get(text[r.start:r.end]) if offices else None
+            parties.append(Party(r.start, r.end, known or None, "role" if known else "office", r.label, None,
+                                 text[r.start:r.end]))
 
     # 2. "between X and Y" (capitals as metonyms: "بين موسكو وكييف"); "talks Russian-Ukrainian"
     for c in [c for c in cues if c.kind != "cue" or c.label == "between"] + list(triggers):

@@ -644,6 +644,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     bl = bisect.bisect_left
     lead, salient = _lead(spans, mentions, m_starts)
     lead_trigs: list[tuple] = []
+    offices: dict[str, str] = {}     # office as written -> the state the story named it with
     last_lead = max(lead) if lead else -1
     for idx, (s, e) in enumerate(spans):
         ti, tj = bl(t_starts, s), bl(t_starts, e)
@@ -670,7 +671,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         if len(all_mentions) > MAX_MENTIONS:
             break
         # Urdu puts the adjective/genitive before the office ("ترک صدر", "پاکستان کے وزیر خارجہ")
-        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, prof.modifier_after_head, trigs)
+        parties, bare, places = actors.analyse(folded, s, e, ms, roles, cues, prof.modifier_after_head, trigs,
+                                               offices)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
