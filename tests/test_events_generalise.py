@@ -1074,6 +1074,15 @@ CASES = [
      "وأقيمت مراسم استقبال رسمية في القصر الرئاسي.\n"
      "ووصل ولي العهد أمس إلى جاكرتا في مستهل جولة آسيوية.",
      ["visit SAU>IDN @IDN 2025-11-03 occurred", "?meeting IDN,SAU @IDN 2025-11-04 occurred"]),
+    # ------------------------------------------------------------------ batch 36: a standing committee's session is a round
+    ("en-joint-committee-session", "en", PUB,
+     "The Kuwaiti and Iraqi delegations met in Kuwait City on Thursday for the 12th session of their joint "
+     "committee on the maritime border.",
+     ["negotiation IRQ,KWT @KWT 2025-10-30 occurred", "?visit IRQ>KWT @KWT - occurred"]),
+    ("en-dialogue-round-during-trip-stays-talks", "en", PUB,
+     "Russian Foreign Minister Sergei Lavrov arrived in Hanoi on Monday and met his Vietnamese counterpart "
+     "for the second round of their strategic dialogue.",
+     ["visit RUS>VNM @VNM 2025-11-03 occurred", "?meeting RUS,VNM @VNM 2025-11-03 occurred"]),
 ]
 
 

@@ -514,8 +514,9 @@ def _story_type(events: list[dict], round_sents: set[int]) -> list[dict]:
         if ev["type"] == "meeting" and not ev["background"]:
             if pair in calls and ev["status"] == "occurred":
                 continue            # (a meeting the call arranged is another event)
-            if ev["sentence"] in round_sents and not rounds and len(pair) == 2:
-                ev = dict(ev, type="negotiation")
+            if ev["sentence"] in round_sents and not rounds and len(pair) == 2 \
+                    and frozenset(pair) not in {k for k, _ in trips}:
+                ev = dict(ev, type="negotiation")   # (talks during a minister's trip stay talks)
         out.append(ev)
     return _merge(out) if len(out) != len(events) or any(a is not b for a, b in zip(out, events)) else out
 
@@ -645,6 +646,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     lead, salient = _lead(spans, mentions, m_starts)
     lead_trigs: list[tuple] = []
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
+    round_sents: set[int] = set()    # sentences that number a session or name a standing committee
     last_lead = max(lead) if lead else -1
     for idx, (s, e) in enumerate(spans):
         ti, tj = bl(t_starts, s), bl(t_starts, e)
@@ -675,6 +677,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                                                offices)
         if any(t.label == "negotiation" for t in trigs):
             ctx["rounds"] = True
+        if any(c.label == "round" for c in cues):
+            round_sents.add(idx)        # "the 12th meeting of the joint committee", "second round"
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
         if idx in lead and not any(a <= s < b for a, b in teasers):
             lead_trigs.append((idx, s, e, trigs, cues, places, parties))
@@ -707,7 +711,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     rounds = {lt[0] for lt in lead_trigs if any(t.label == "negotiation" for t in lt[3])}
     if lead_trigs and lead_trigs[0][0] in rounds:       # the headline reports the round
         rounds |= {lt[0] for lt in lead_trigs}
-    events = _story_type(_merge(all_mentions), rounds)
+    events = _story_type(_merge(all_mentions), rounds | round_sents)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
     venue = next((pl.code for lt in lead_trigs for pl in sorted(_not_topics(lt[5], lt[4], folded), key=_POS)
                   if pl.marker == "loc"), None)
