@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from streams.events.names import SkeletonIndex
 from streams.text.normalize import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
@@ -95,6 +96,7 @@ class _Amb(NamedTuple):
 _TA_MARBUTA = re.compile(r"ة\b")
 _BY_LENGTH_THEN_START = operator.itemgetter(0, 1)   # hits: (-length, key start, key end, start, end, readings)
 _BY_START = operator.itemgetter(1)
+_BY_MENTION_START = operator.itemgetter(0)
 _new = tuple.__new__          # Mention(...) without the keyword-argument __new__ wrapper
 
 
@@ -200,6 +202,10 @@ class Gazetteer:
                 kind, code, surface = row[0], row[1], row[2]
                 self._add(raw, surface, _Entry(code, kind, None, None, None, None, None))
         cols = _leader_langs(self.lang)
+        # Arabic-script spellings of a name are also indexed by their skeleton (names.py):
+        # transliterations the table does not list still match
+        self._skel = SkeletonIndex() if self.lang in ARABIC_SCRIPT else None
+        skel_entries: dict[tuple, list] = {}
         header = None
         for row in _read_tsv(DATA / "leaders.tsv"):
             if header is None and row[0] == "code":
@@ -221,6 +227,8 @@ class Gazetteer:
                     for form in forms:
                         if form:
                             self._add(raw, form, e)
+                    if self._skel is not None and col in ("ar", "fa") and s:
+                        self._skel.add(fold(s), e)
         self._amb: dict[str, _Amb] = {}
         for row in _read_tsv(DATA / "ambiguous.tsv"):
             if len(row) < 6 or row[0] == "lang" or row[0] not in _table_langs(self.lang):
@@ -338,7 +346,7 @@ class Gazetteer:
             elif entries and prefix in _PROCLITICS:
                 append((kstart - end, kstart, end, kstart, end - rt, entries))
         if not hits:
-            return []
+            return self._skeleton_leaders(text, on, [], ()) if self._skel else []
         if len(hits) > 1:
             # Longest key first (context and article included), then leftmost; drop overlaps.
             hits.sort(key=_BY_LENGTH_THEN_START)
@@ -370,7 +378,22 @@ class Gazetteer:
             out.append(_new(Mention, (s, e, text[s:e], entry.code, entry.kind, None, None)))
         for idx, surf in amb_pending:
             out[idx] = self._resolve(out, idx, surf, text)
+        if self._skel:
+            out = self._skeleton_leaders(text, on, out, chosen)
         return out
+
+    def _skeleton_leaders(self, text: str, on, out: list[Mention], chosen) -> list[Mention]:
+        """Leaders whose name matches by skeleton where the exact pass found nothing."""
+        found = []
+        for s, e, entries in self._skel.find(text):
+            if any(ks < e and s < ke for _n, ks, ke, *_ in chosen):
+                continue
+            entry = self._pick(self._rank(entries), on)
+            if entry is not None:
+                found.append(_new(Mention, (s, e, text[s:e], entry.code, "leader", entry.role, entry.name)))
+        if not found:
+            return out
+        return sorted(out + found, key=_BY_MENTION_START)
 
     @staticmethod
     def _pick(entries: tuple, on: _dt.date | None) -> _Entry | None:
