@@ -1,0 +1,69 @@
+"""Arabic event lexicon (streams/lang/ar/lexicon.tsv): example sentences written for these tests."""
+from __future__ import annotations
+
+from streams.events.coder import extract_events
+
+PUB = "2025-05-05"
+
+
+def _events(text: str, url: str | None = None) -> list[dict]:
+    article = {"id": "ar-test"}
+    if url:
+        article["url"] = url
+    return extract_events(text, "ar", PUB, article)
+
+
+def _of(text: str, etype: str, url: str | None = None) -> list[dict]:
+    return [e for e in _events(text, url) if e["type"] == etype]
+
+
+def _one(text: str, etype: str, url: str | None = None) -> dict:
+    evs = _of(text, etype, url)
+    assert len(evs) == 1, _events(text, url)
+    return evs[0]
+
+
+def test_round_of_talks_without_ordinal_is_a_negotiation():
+    text = "أعلنت وزارة الخارجية أن الأردن وسوريا سيعقدان جولة من المحادثات الأمنية في عمّان الأسبوع المقبل."
+    ev = _one(text, "negotiation")
+    assert ev["participants"] == ["JOR", "SYR"]
+    assert ev["status"] == "planned"
+    assert not _of(text, "meeting")
+
+
+def test_round_with_a_demonstrative_is_a_negotiation_not_a_tour():
+    text = ("انطلقت في الدوحة اليوم الجولة الرابعة من المفاوضات بين السودان وجنوب السودان. "
+            "وتعقد الجولة الرابعة من هذه المفاوضات بين الوفدين السوداني والجنوب سوداني برعاية قطرية.")
+    evs = _events(text)
+    assert {e["type"] for e in evs} == {"negotiation"}, evs
+    assert all(e["participants"] == ["SDN", "SSD"] for e in evs)
+
+
+def test_charge_d_affaires_is_an_envoy():
+    ev = _one("استقبل وزير الخارجية الجزائري اليوم القائم بالأعمال في سفارة كندا لدى الجزائر، "
+              "وبحث معه العلاقات الثنائية.", "meeting")
+    assert ev["participants"] == ["CAN", "DZA"]
+    roles = {(p["role"], p["country"]) for p in ev["people"]}
+    assert ("envoy", "CAN") in roles
+
+
+def test_first_minister_is_head_of_government():
+    ev = _one("استقبل الوزير الأول الجزائري اليوم بالجزائر العاصمة وزير الخارجية الإيطالي.", "meeting")
+    assert ev["participants"] == ["DZA", "ITA"]
+    assert ("head_of_government", "DZA") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_working_session_is_a_meeting():
+    ev = _one("عقد وزير الخارجية المغربي ونظيره الموريتاني جلسة عمل في الرباط تناولت التعاون الاقتصادي.",
+              "meeting")
+    assert ev["participants"] == ["MAR", "MRT"]
+    assert ev["location"]["country"] == "MAR"
+
+
+def test_arrival_noun_with_destination_is_a_visit():
+    ev = _one("وحظي الرئيس التونسي باستقبال رسمي لدى وصوله إلى القاهرة مساء الأحد.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUN", "EGY")
+
+
+def test_arrival_noun_without_destination_is_no_visit():
+    assert not _of("ارتفعت أسعار النفط عند وصول الرئيس الأمريكي إلى الحكم.", "visit")
