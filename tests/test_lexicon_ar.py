@@ -67,3 +67,32 @@ def test_arrival_noun_with_destination_is_a_visit():
 
 def test_arrival_noun_without_destination_is_no_visit():
     assert not _of("ارتفعت أسعار النفط عند وصول الرئيس الأمريكي إلى الحكم.", "visit")
+
+
+def test_border_demarcation_committee_is_a_negotiation():
+    text = ("عقدت اللجنة المشتركة لترسيم الحدود البحرية بين السعودية والكويت اجتماعها السابع اليوم "
+            "في الرياض برئاسة وكيلي وزارتي الخارجية في البلدين.")
+    ev = _one(text, "negotiation")
+    assert ev["participants"] == ["KWT", "SAU"]
+    assert ev["location"]["country"] == "SAU"
+    assert not _of(text, "meeting")
+
+
+def test_naqoura_is_in_lebanon():
+    ev = _one("استؤنفت اليوم في الناقورة جولة من المفاوضات غير المباشرة بين لبنان وإسرائيل.", "negotiation")
+    assert ev["participants"] == ["ISR", "LBN"]
+    assert ev["location"]["country"] == "LBN"
+
+
+def test_expected_to_and_passive_future_make_planned_events():
+    ev = _one("ينتظر أن يزور الرئيس الفرنسي الجزائر الشهر المقبل.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("FRA", "DZA", "planned")
+    ev = _one("وسيتم خلال الزيارة توقيع مذكرة تفاهم بين الأردن والعراق في مجال الطاقة.", "agreement")
+    assert ev["status"] == "planned"
+
+
+def test_future_presiding_verb_makes_a_signing_planned():
+    ev = _one("وسيشرف وزير الخارجية التونسي ونظيره الليبي على توقيع اتفاقية للتعاون في مجال النقل.",
+              "agreement")
+    assert ev["participants"] == ["LBY", "TUN"]
+    assert ev["status"] == "planned"
