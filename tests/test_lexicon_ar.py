@@ -96,3 +96,16 @@ def test_future_presiding_verb_makes_a_signing_planned():
               "agreement")
     assert ev["participants"] == ["LBY", "TUN"]
     assert ev["status"] == "planned"
+
+
+def test_invitation_during_a_call_leaves_the_call_occurred():
+    text = ("أعلن الرئيس التونسي أنه تلقى دعوة لزيارة الكويت خلال اتصال هاتفي أجراه معه "
+            "أمير دولة الكويت مساء الأحد.")
+    call = _one(text, "call")
+    assert call["participants"] == ["KWT", "TUN"]
+    assert call["status"] == "occurred"
+
+
+def test_accepted_invitation_makes_the_visit_planned():
+    ev = _one("الرئيس الكيني يقبل دعوة نظيره الإثيوبي آبي أحمد لزيارة أديس أبابا", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("KEN", "ETH", "planned")
