@@ -109,3 +109,17 @@ def test_invitation_during_a_call_leaves_the_call_occurred():
 def test_accepted_invitation_makes_the_visit_planned():
     ev = _one("الرئيس الكيني يقبل دعوة نظيره الإثيوبي آبي أحمد لزيارة أديس أبابا", "visit")
     assert (ev["actor"], ev["target"], ev["status"]) == ("KEN", "ETH", "planned")
+
+
+def test_met_with_each_of_two_leaders_is_two_meetings():
+    text = ("التقى وزير الخارجية الأردني اليوم بكل من رئيس وزراء السنغال ورئيس جمهورية غانا، "
+            "على هامش مشاركته في القمة.")
+    pairs = sorted(e["participants"] for e in _of(text, "meeting"))
+    assert pairs == [["GHA", "JOR"], ["JOR", "SEN"]]
+
+
+def test_gulf_states_stand_for_the_gcc():
+    from streams.events.gazetteer import gazetteer
+    from streams.text.normalize import fold
+    found = gazetteer("ar").find(fold("وزراء خارجية دول الخليج يجتمعون في الرياض"))
+    assert "GCC" in {m.code for m in found}
