@@ -123,3 +123,22 @@ def test_gulf_states_stand_for_the_gcc():
     from streams.text.normalize import fold
     found = gazetteer("ar").find(fold("وزراء خارجية دول الخليج يجتمعون في الرياض"))
     assert "GCC" in {m.code for m in found}
+
+
+def test_the_monarch_is_a_head_of_state():
+    ev = _one("استقبل العاهل المغربي في الرباط رئيس الوزراء الإسباني بعد ظهر اليوم.", "meeting")
+    assert ev["participants"] == ["ESP", "MAR"]
+    assert ("head_of_state", "MAR") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_convene_is_a_planned_meeting():
+    ev = _one("ستلتئم في تونس يوم الخميس المقبل لجنة تجمع وزير الخارجية التونسي ونظيره الجزائري.", "meeting")
+    assert ev["participants"] == ["DZA", "TUN"]
+    assert ev["status"] == "planned"
+
+
+def test_secretary_of_state_and_commissioner_are_offices():
+    # "كاتبة الدولة" carries the Tunisian adjective; "المفوض الأوروبي" is the EU's commissioner
+    ev = _one("التقت كاتبة الدولة التونسية للشؤون الخارجية اليوم في بروكسل المفوض الأوروبي لشؤون الهجرة.",
+              "meeting")
+    assert ev["participants"] == ["EU", "TUN"]
