@@ -142,3 +142,36 @@ def test_secretary_of_state_and_commissioner_are_offices():
     ev = _one("التقت كاتبة الدولة التونسية للشؤون الخارجية اليوم في بروكسل المفوض الأوروبي لشؤون الهجرة.",
               "meeting")
     assert ev["participants"] == ["EU", "TUN"]
+
+
+def test_feminine_reception_verb_hosts_a_meeting():
+    ev = _one("تستقبل رئيسة وزراء إيطاليا اليوم في روما الرئيس الجزائري.", "meeting")
+    assert ev["participants"] == ["DZA", "ITA"]
+
+
+def test_confer_is_a_meeting():
+    ev = _one("تباحث وزير الخارجية الكويتي مع نظيره العماني في العلاقات الثنائية.", "meeting")
+    assert ev["participants"] == ["KWT", "OMN"]
+
+
+def test_signed_protocol_is_an_agreement():
+    ev = _one("وقع وزير الخارجية المصري ونظيره السوداني بروتوكول تعاون في مجال الربط الكهربائي.", "agreement")
+    assert ev["participants"] == ["EGY", "SDN"]
+    assert ev["status"] == "occurred"
+
+
+def test_head_of_diplomacy_is_the_foreign_minister():
+    ev = _one("استقبل رئيس الدبلوماسية المغربية اليوم بالرباط وزير الخارجية البرتغالي.", "meeting")
+    assert ev["participants"] == ["MAR", "PRT"]
+    assert ("foreign_minister", "MAR") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_future_particle_makes_the_visit_planned():
+    ev = _one("أعلنت الرئاسة أن الرئيس السنغالي سوف يزور موريتانيا.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("SEN", "MRT", "planned")
+
+
+def test_special_representative_is_an_envoy():
+    ev = _one("التقى الممثل الخاص الصيني للشرق الأوسط وزير الخارجية اللبناني في بيروت.", "meeting")
+    assert ev["participants"] == ["CHN", "LBN"]
+    assert ("envoy", "CHN") in {(p["role"], p["country"]) for p in ev["people"]}
