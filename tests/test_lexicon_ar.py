@@ -175,3 +175,9 @@ def test_special_representative_is_an_envoy():
     ev = _one("التقى الممثل الخاص الصيني للشرق الأوسط وزير الخارجية اللبناني في بيروت.", "meeting")
     assert ev["participants"] == ["CHN", "LBN"]
     assert ("envoy", "CHN") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_feminine_future_sign_verb_licenses_the_agreement():
+    # the status of "will sign" is left to the coder (see the branch report); the row makes it an event
+    ev = _one("ستوقع مصر وفرنسا اتفاقية للتعاون في مجال الطاقة.", "agreement")
+    assert ev["participants"] == ["EGY", "FRA"]
