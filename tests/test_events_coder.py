@@ -270,3 +270,9 @@ def test_embedded_read_also_on_a_flat_page_does_not_swallow_the_story():
             "ويعقد الجانبان مباحثات حول العلاقات الثنائية. " * 3)
     v = one(run(text, keep_background=True), "visit")
     assert not v["background"] and (v["actor"], v["target"]) == ("EGY", "SAU")
+
+
+def test_arabic_one_letter_abbreviation_does_not_end_a_sentence():
+    from streams.events.sentences import split
+    text = "استقبل وزير الخارجية د. محمد العلي السفير. ثم غادر."
+    assert [text[a:b] for a, b in split(text)] == ["استقبل وزير الخارجية د. محمد العلي السفير.", "ثم غادر."]
