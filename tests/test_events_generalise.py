@@ -1083,6 +1083,10 @@ CASES = [
      "Russian Foreign Minister Sergei Lavrov arrived in Hanoi on Monday and met his Vietnamese counterpart "
      "for the second round of their strategic dialogue.",
      ["visit RUS>VNM @VNM 2025-11-03 occurred", "?meeting RUS,VNM @VNM 2025-11-03 occurred"]),
+    ("en-summit-preview-is-no-cloud-of-meetings", "en", PUB,
+     "The Gulf Cooperation Council summit opens in Manama on Sunday with the leaders of Saudi Arabia, the UAE, "
+     "Qatar, Kuwait, Oman and Bahrain expected to attend.",
+     []),
 ]
 
 

@@ -343,11 +343,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
             withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
-            if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None:
+            if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags:
                 head = [p.code for p in src if p.pos < withc.start]
                 tail = _codes([p for p in src if p.pos >= withc.start])
                 subj = head[0] if head else codes[0]
-                groups = [[subj, c] for c in tail if c != subj] or [codes]
+                groups = [[subj, c] for c in tail if c != subj] or [codes]   # (a summit "with the leaders of" six states is no six meetings)
                 if not tail and ctx.get("postpositional") and len(head) > 2:
                     groups = [[head[0], c] for c in head[1:] if c != head[0]]   # "X, A ve B ile görüştü"
             for g in groups:
