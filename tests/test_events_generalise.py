@@ -1087,6 +1087,11 @@ CASES = [
      "The Gulf Cooperation Council summit opens in Manama on Sunday with the leaders of Saudi Arabia, the UAE, "
      "Qatar, Kuwait, Oman and Bahrain expected to attend.",
      []),
+    ("ar-mous-will-be-signed-between-the-two", "ar", PUB,
+     "استقبل الرئيس المصري عبد الفتاح السيسي اليوم رئيس البرتغال في قصر الاتحادية.\n"
+     "وسيتم توقيع ثلاث مذكرات تفاهم بين البلدين في مجالات الاقتصاد والنقل.",
+     ["meeting EGY,PRT @EGY 2025-11-04 occurred", "agreement EGY,PRT @EGY - planned",
+      "?visit PRT>EGY @EGY - occurred"]),
 ]
 
 

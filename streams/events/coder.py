@@ -316,6 +316,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy"
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
                 codes = list(ctx["pair"])      # "the two leaders discussed ..."
+            if len(codes) < 2 and t.label == "agreement" and ctx.get("story_pair") \
+                    and set(codes) <= set(ctx["story_pair"]):
+                codes = list(ctx["story_pair"])   # "three MoUs will be signed between the two countries"
             if len(codes) < 2:
                 continue
             loc = None
