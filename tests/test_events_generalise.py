@@ -1092,6 +1092,10 @@ CASES = [
      "وسيتم توقيع ثلاث مذكرات تفاهم بين البلدين في مجالات الاقتصاد والنقل.",
      ["meeting EGY,PRT @EGY 2025-11-04 occurred", "agreement EGY,PRT @EGY - planned",
       "?visit PRT>EGY @EGY - occurred"]),
+    ("fr-page-month-gives-the-year", "fr", None,
+     " date 2020-04 Le ministre tunisien des Affaires étrangères a eu, dimanche 19 avril, un entretien "
+     "téléphonique avec son homologue jordanien.",
+     ["call JOR,TUN @- 2020-04-19 occurred"]),
 ]
 
 

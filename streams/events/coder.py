@@ -53,6 +53,7 @@ def _published(value: Any) -> dt.date | None:
 
 
 _CLAUSE = set(",;:()\"«»")
+_PAGE_DATE = re.compile(r"\s{0,4}(?:date\s+)?((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
 _SINCE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(union("since"), key=len, reverse=True)))
                     + r")(?:\s+[^\s,.;:]+){0,6}\s+$")
 # r"(?<!\d)(?:19|20)\d\d(?!\d)" with the lookbehind moved after the literal digits, so the
@@ -104,7 +105,7 @@ def _negated(trig, cues, text: str) -> bool:
 
 
 def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date | None,
-               trig_type: str = ""):
+               trig_type: str = "", month: tuple[int, int] | None = None):
     """Nearest date phrase of the sentence (folded offsets) resolved for the trigger's tense."""
     best = None
     for dm, fs, fe in dmentions:
@@ -119,7 +120,15 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
     dm = best[1]
     if getattr(dm, "end_day", None) is not None and trig_type in ("meeting", "call"):
         return None, dm.phrase, dm      # a span ("31 Aug - 1 Sep") dates the summit, not the talks
-    day = resolve(dm, published, "future" if status == "planned" else "past")
+    tense = "future" if status == "planned" else "past"
+    if published is None and month is not None and dm.day is not None and dm.month is not None \
+            and dm.year is None and getattr(dm, "calendar", "gregorian") == "gregorian":
+        # the page's date line gives only its month ("date 2020-04"): a day and month without a
+        # year take that month's year, reading from the month's first day ahead or its last back
+        y, mo = month
+        published = dt.date(y, mo, 1) if tense == "future" else \
+            (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1))
+    day = resolve(dm, published, tense)
     return (day.isoformat() if day else None), dm.phrase, dm
 
 
@@ -598,6 +607,18 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     text = text[:MAX_CHARS]
     language = (language or "en").lower() if isinstance(language, str) else "en"
     pub_day = _published(published_at)
+    page_month = None
+    if pub_day is None:       # a date line opening the page: "date 2020-04-19", "2020-04"
+        m = _PAGE_DATE.match(text)
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+            if 1 <= mo <= 12:
+                page_month = (y, mo)
+                if d:
+                    try:
+                        pub_day = dt.date(y, mo, int(d))
+                    except ValueError:
+                        pass
     norm = Folded(text)
     folded = norm.text
     if "http" in folded or "www." in folded:      # the only ways _URL can match
@@ -692,7 +713,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                                       if len(ev["participants"]) == 2 and not ev["recalled"]), None)
         for ev in found:
             ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
-                                                           ev["status"], pub_day, ev["type"])
+                                                           ev["status"], pub_day, ev["type"], page_month)
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
             if ev["status"] == "planned" and ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day:
