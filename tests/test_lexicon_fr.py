@@ -45,8 +45,8 @@ def test_call_by_adverb():
                    "meeting")
 
 
-def test_round_of_negotiations():
-    ev = _one("Un nouveau round de négociations entre les délégations russe et ukrainienne s'est ouvert "
+def test_round_of_talks_is_a_negotiation():
+    ev = _one("Un nouveau round de discussions entre les délégations russe et ukrainienne s'est ouvert "
               "à Istanbul.", "negotiation")
     assert ev["participants"] == ["RUS", "UKR"]
     assert ev["location"]["country"] == "TUR"
@@ -90,6 +90,6 @@ def test_leaders_of_their_term():
 
 
 def test_the_dish_is_not_putin():
-    evs = _events("Le Premier ministre canadien a partagé une poutine avec le président ukrainien à Ottawa "
-                  "avant leur entretien.")
-    assert all("RUS" not in e["participants"] for e in evs)
+    ev = _one("Le Premier ministre belge et le Premier ministre canadien ont partagé une poutine avant leur "
+              "entretien à Ottawa.", "meeting")
+    assert ev["participants"] == ["BEL", "CAN"]
