@@ -93,3 +93,9 @@ def test_the_dish_is_not_putin():
     ev = _one("Le Premier ministre belge et le Premier ministre canadien ont partagé une poutine avant leur "
               "entretien à Ottawa.", "meeting")
     assert ev["participants"] == ["BEL", "CAN"]
+
+
+def test_cancellation_noun_from_the_stem():
+    # "annuler~" takes the stem: the noun "annulation" cancels the visit as the verb does
+    assert _of("L'Elysée a annoncé les préparatifs de la visite du président français en Algérie.", "visit")
+    assert not _of("L'Elysée a annoncé l'annulation de la visite du président français en Algérie.", "visit")

@@ -58,3 +58,9 @@ def test_memorandum_with_sadc():
     ev = _one("Министр иностранных дел России и исполнительный секретарь САДК подписали меморандум "
               "о сотрудничестве.", "agreement")
     assert ev["participants"] == ["RUS", "SADC"]
+
+
+def test_cancelled_or_postponed_from_the_stem():
+    assert _of("Кремль объявил о подготовке визита президента России в Турцию.", "visit")
+    assert not _of("Кремль объявил об отмене визита президента России в Турцию.", "visit")
+    assert not _of("Визит министра иностранных дел Индии в Москву отложен.", "visit")
