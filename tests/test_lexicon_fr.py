@@ -99,3 +99,8 @@ def test_cancellation_noun_from_the_stem():
     # "annuler~" takes the stem: the noun "annulation" cancels the visit as the verb does
     assert _of("L'Elysée a annoncé les préparatifs de la visite du président français en Algérie.", "visit")
     assert not _of("L'Elysée a annoncé l'annulation de la visite du président français en Algérie.", "visit")
+
+
+def test_capital_named_by_its_adjective():
+    ev = _one("Le ministre algérien des Affaires étrangères est attendu mardi dans la capitale tunisienne.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("DZA", "TUN", "planned")

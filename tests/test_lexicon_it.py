@@ -75,3 +75,8 @@ def test_leaders_of_their_term():
               "2022-05-05")
     assert ev["participants"] == ["DZA", "ITA"]
     assert ev["location"]["country"] == "ITA"
+
+
+def test_capital_named_by_its_adjective():
+    ev = _one("Il ministro degli Esteri turco è arrivato ieri nella capitale tunisina.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("TUR", "TUN", "occurred")
