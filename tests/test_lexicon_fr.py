@@ -104,3 +104,13 @@ def test_cancellation_noun_from_the_stem():
 def test_capital_named_by_its_adjective():
     ev = _one("Le ministre algérien des Affaires étrangères est attendu mardi dans la capitale tunisienne.", "visit")
     assert (ev["actor"], ev["target"], ev["status"]) == ("DZA", "TUN", "planned")
+
+
+def test_stay_face_to_face_and_initialled():
+    ev = _one("Le président ivoirien s'envole pour un séjour en France.", "visit")
+    assert (ev["actor"], ev["target"]) == ("CIV", "FRA")
+    assert not _of("Le ministre algérien de l'Intérieur a évoqué les titres de séjour en France.", "visit")
+    ev = _one("Le président sénégalais aura un tête-à-tête avec son homologue français.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
+    assert _one("Le Maroc et le Portugal ont paraphé douze accords de coopération.",
+                "agreement")["participants"] == ["MAR", "PRT"]

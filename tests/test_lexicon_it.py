@@ -80,3 +80,8 @@ def test_leaders_of_their_term():
 def test_capital_named_by_its_adjective():
     ev = _one("Il ministro degli Esteri turco è arrivato ieri nella capitale tunisina.", "visit")
     assert (ev["actor"], ev["target"], ev["status"]) == ("TUR", "TUN", "occurred")
+
+
+def test_future_of_avere_is_planned():
+    ev = _one("Il premier italiano avrà un colloquio con il presidente americano a Roma.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["ITA", "USA"], "planned")

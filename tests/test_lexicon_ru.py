@@ -64,3 +64,8 @@ def test_cancelled_or_postponed_from_the_stem():
     assert _of("Кремль объявил о подготовке визита президента России в Турцию.", "visit")
     assert not _of("Кремль объявил об отмене визита президента России в Турцию.", "visit")
     assert not _of("Визит министра иностранных дел Индии в Москву отложен.", "visit")
+
+
+def test_will_come():
+    ev = _one("Президент России приедет в Астану в пятницу.", "visit", "2015-03-16")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("RUS", "KAZ", "planned")
