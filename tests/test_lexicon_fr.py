@@ -114,3 +114,8 @@ def test_stay_face_to_face_and_initialled():
     assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
     assert _one("Le Maroc et le Portugal ont paraphé douze accords de coopération.",
                 "agreement")["participants"] == ["MAR", "PRT"]
+
+
+def test_visitors_are_no_visit():
+    assert _one("Le ministre turc a visité l'Egypte.", "visit")["target"] == "EGY"
+    assert not _of("Le ministre turc a salué les visiteurs en Egypte.", "visit")

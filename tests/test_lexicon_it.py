@@ -85,3 +85,8 @@ def test_capital_named_by_its_adjective():
 def test_future_of_avere_is_planned():
     ev = _one("Il premier italiano avrà un colloquio con il presidente americano a Roma.", "meeting")
     assert (ev["participants"], ev["status"]) == (["ITA", "USA"], "planned")
+
+
+def test_visitors_are_no_visit():
+    assert _one("Il ministro italiano ha visitato l'Egitto.", "visit")["target"] == "EGY"
+    assert not _of("Il ministro italiano ha parlato dei visitatori in Egitto.", "visit")

@@ -69,3 +69,10 @@ def test_cancelled_or_postponed_from_the_stem():
 def test_will_come():
     ev = _one("Президент России приедет в Астану в пятницу.", "visit", "2015-03-16")
     assert (ev["actor"], ev["target"], ev["status"]) == ("RUS", "KAZ", "planned")
+
+
+def test_profit_and_counter_sanctions_are_no_events():
+    assert _one("Министр финансов России прибыл в Китай.", "visit")["target"] == "CHN"
+    assert not _of("Министр финансов России заявил, что прибыль в Китае выросла.", "visit")
+    assert _of("Президент России провел встречу с президентом Египта.", "meeting")
+    assert not _of("Министр финансов России и министр финансов Японии обсудили встречные санкции.", "meeting")
