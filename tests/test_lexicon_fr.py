@@ -119,3 +119,15 @@ def test_stay_face_to_face_and_initialled():
 def test_visitors_are_no_visit():
     assert _one("Le ministre turc a visité l'Egypte.", "visit")["target"] == "EGY"
     assert not _of("Le ministre turc a salué les visiteurs en Egypte.", "visit")
+
+
+def test_plural_offices_departures_and_plural_memoranda():
+    ev = _one("Les présidents égyptien et jordanien se sont réunis au Caire.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "JOR"], "EGY")
+    ev = _one("Le président sénégalais a quitté Dakar pour Paris.", "visit")
+    assert (ev["actor"], ev["target"]) == ("SEN", "FRA")
+    assert not _of("Le président sénégalais a quitté ses fonctions.", "visit")
+    assert _one("L'Algérie et la Tunisie ont signé plusieurs mémorandums d'entente à Tunis.",
+                "agreement")["participants"] == ["DZA", "TUN"]
+    assert _one("Le président du Conseil européen s'est entretenu avec le président égyptien.",
+                "meeting")["participants"] == ["EGY", "EU"]

@@ -90,3 +90,14 @@ def test_future_of_avere_is_planned():
 def test_visitors_are_no_visit():
     assert _one("Il ministro italiano ha visitato l'Egitto.", "visit")["target"] == "EGY"
     assert not _of("Il ministro italiano ha parlato dei visitatori in Egitto.", "visit")
+
+
+def test_plural_offices_and_departures():
+    ev = _one("I presidenti egiziano e giordano si sono incontrati al Cairo.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "JOR"], "EGY")
+    for text in ("Il presidente egiziano è partito per la Russia.",
+                 "Il presidente egiziano è partito dal Cairo alla volta di Mosca."):
+        ev = _one(text, "visit")
+        assert (ev["actor"], ev["target"]) == ("EGY", "RUS")
+    assert _one("L'Algeria e la Tunisia hanno firmato diverse intese a Tunisi.",
+                "agreement")["participants"] == ["DZA", "TUN"]

@@ -76,3 +76,9 @@ def test_profit_and_counter_sanctions_are_no_events():
     assert not _of("Министр финансов России заявил, что прибыль в Китае выросла.", "visit")
     assert _of("Президент России провел встречу с президентом Египта.", "meeting")
     assert not _of("Министр финансов России и министр финансов Японии обсудили встречные санкции.", "meeting")
+
+
+def test_headed_for_but_not_sent_a_letter():
+    ev = _one("Президент Египта направился в Пекин.", "visit")
+    assert (ev["actor"], ev["target"]) == ("EGY", "CHN")
+    assert not _of("Президент Египта направил письмо в Китай.", "visit")
