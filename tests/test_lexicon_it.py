@@ -101,3 +101,9 @@ def test_plural_offices_and_departures():
         assert (ev["actor"], ev["target"]) == ("EGY", "RUS")
     assert _one("L'Algeria e la Tunisia hanno firmato diverse intese a Tunisi.",
                 "agreement")["participants"] == ["DZA", "TUN"]
+
+
+def test_reception_but_not_welcoming_a_proposal():
+    ev = _one("Il presidente italiano ha accolto al Quirinale il re di Giordania.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["ITA", "JOR"], "ITA")
+    assert not _of("Il ministro russo ha accolto con favore la proposta del presidente turco.", "meeting")

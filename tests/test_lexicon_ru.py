@@ -82,3 +82,9 @@ def test_headed_for_but_not_sent_a_letter():
     ev = _one("Президент Египта направился в Пекин.", "visit")
     assert (ev["actor"], ev["target"]) == ("EGY", "CHN")
     assert not _of("Президент Египта направил письмо в Китай.", "visit")
+
+
+def test_talks_in_the_kremlin_take_place_in_russia():
+    ev = _one("Президент России Владимир Путин провел переговоры с президентом Египта в Кремле.", "meeting",
+              "2024-06-10")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "RUS"], "RUS")
