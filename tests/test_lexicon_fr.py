@@ -1,0 +1,133 @@
+"""French event lexicon (streams/lang/fr/lexicon.tsv) and French gazetteer rows: example sentences
+written for these tests."""
+from __future__ import annotations
+
+from streams.events.coder import extract_events
+
+PUB = "2025-05-05"
+
+
+def _events(text: str, pub: str = PUB) -> list[dict]:
+    return extract_events(text, "fr", pub, {"id": "fr-test"})
+
+
+def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
+    return [e for e in _events(text, pub) if e["type"] == etype]
+
+
+def _one(text: str, etype: str, pub: str = PUB) -> dict:
+    evs = _of(text, etype, pub)
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_deplacement_is_a_trip_with_a_destination():
+    ev = _one("Le déplacement du ministre sénégalais des Affaires étrangères à Rabat a permis de relancer "
+              "la coopération.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("SEN", "MAR", "occurred")
+    # without a destination "déplacés" (displaced people) is no trip
+    assert not _of("Les déplacés de la guerre ont reçu l'aide du ministre tchadien.", "visit")
+
+
+def test_maintaining_relations_is_no_meeting():
+    # "entretenir des relations" shares its letters with "entretien" (talks)
+    assert not _events("Le Maroc et la Mauritanie entretiennent des relations anciennes, a rappelé le ministre "
+                       "marocain des Affaires étrangères.")
+    ev = _one("Le ministre marocain des Affaires étrangères a eu un entretien avec son homologue mauritanien.",
+              "meeting")
+    assert ev["participants"] == ["MAR", "MRT"]
+
+
+def test_call_by_adverb():
+    ev = _one("Le président tunisien s'est entretenu téléphoniquement avec son homologue algérien.", "call")
+    assert ev["participants"] == ["DZA", "TUN"]
+    assert not _of("Le président tunisien s'est entretenu téléphoniquement avec son homologue algérien.",
+                   "meeting")
+
+
+def test_round_of_talks_is_a_negotiation():
+    ev = _one("Un nouveau round de discussions entre les délégations russe et ukrainienne s'est ouvert "
+              "à Istanbul.", "negotiation")
+    assert ev["participants"] == ["RUS", "UKR"]
+    assert ev["location"]["country"] == "TUR"
+
+
+def test_scheduled_after_the_noun_and_was_due_to():
+    ev = _one("La visite prévue du président angolais en France a été confirmée par l'Elysée.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("AGO", "FRA", "planned")
+    ev = _one("Le président kenyan devait se rendre à Paris la semaine prochaine.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("KEN", "FRA", "planned")
+    # "se rendre compte" is "to realise", not a trip
+    assert not _of("Le président russe s'est rendu compte en Chine que la situation avait changé.", "visit")
+
+
+def test_simple_future_is_planned():
+    ev = _one("Le chef de l'Etat sénégalais visitera la Chine en septembre.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("SEN", "CHN", "planned")
+
+
+def test_not_planned_or_possible_meeting_is_no_event():
+    assert _one("Une rencontre entre les présidents russe et ukrainien est prévue, a indiqué le Kremlin.",
+                "meeting")["status"] == "planned"
+    assert not _of("Une rencontre entre les présidents russe et ukrainien n'est pas prévue, a indiqué le Kremlin.",
+                   "meeting")
+    assert _of("Le ministre belge a évoqué une rencontre avec son homologue russe.", "meeting")
+    assert not _of("Le ministre belge a évoqué une éventuelle rencontre avec son homologue russe.", "meeting")
+
+
+def test_list_of_states_with_repeated_article_or_preposition():
+    ev = _one("Des accords ont été signés entre les gouvernements du Mali et du Niger.", "agreement")
+    assert ev["participants"] == ["MLI", "NER"]
+    legs = _of("Le président ivoirien entame une tournée qui le conduira en Egypte, en Arabie saoudite et "
+               "en Allemagne.", "visit")
+    assert sorted(e["target"] for e in legs) == ["DEU", "EGY", "SAU"]
+    assert {e["actor"] for e in legs} == {"CIV"}
+
+
+def test_leaders_of_their_term():
+    ev = _one("Le président François Hollande a reçu à l'Elysée Macky Sall.", "meeting", "2016-12-20")
+    assert ev["participants"] == ["FRA", "SEN"]
+
+
+def test_the_dish_is_not_putin():
+    ev = _one("Le Premier ministre belge et le Premier ministre canadien ont partagé une poutine avant leur "
+              "entretien à Ottawa.", "meeting")
+    assert ev["participants"] == ["BEL", "CAN"]
+
+
+def test_cancellation_noun_from_the_stem():
+    # "annuler~" takes the stem: the noun "annulation" cancels the visit as the verb does
+    assert _of("L'Elysée a annoncé les préparatifs de la visite du président français en Algérie.", "visit")
+    assert not _of("L'Elysée a annoncé l'annulation de la visite du président français en Algérie.", "visit")
+
+
+def test_capital_named_by_its_adjective():
+    ev = _one("Le ministre algérien des Affaires étrangères est attendu mardi dans la capitale tunisienne.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("DZA", "TUN", "planned")
+
+
+def test_stay_face_to_face_and_initialled():
+    ev = _one("Le président ivoirien s'envole pour un séjour en France.", "visit")
+    assert (ev["actor"], ev["target"]) == ("CIV", "FRA")
+    assert not _of("Le ministre algérien de l'Intérieur a évoqué les titres de séjour en France.", "visit")
+    ev = _one("Le président sénégalais aura un tête-à-tête avec son homologue français.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
+    assert _one("Le Maroc et le Portugal ont paraphé douze accords de coopération.",
+                "agreement")["participants"] == ["MAR", "PRT"]
+
+
+def test_visitors_are_no_visit():
+    assert _one("Le ministre turc a visité l'Egypte.", "visit")["target"] == "EGY"
+    assert not _of("Le ministre turc a salué les visiteurs en Egypte.", "visit")
+
+
+def test_plural_offices_departures_and_plural_memoranda():
+    ev = _one("Les présidents égyptien et jordanien se sont réunis au Caire.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "JOR"], "EGY")
+    ev = _one("Le président sénégalais a quitté Dakar pour Paris.", "visit")
+    assert (ev["actor"], ev["target"]) == ("SEN", "FRA")
+    assert not _of("Le président sénégalais a quitté ses fonctions.", "visit")
+    assert _one("L'Algérie et la Tunisie ont signé plusieurs mémorandums d'entente à Tunis.",
+                "agreement")["participants"] == ["DZA", "TUN"]
+    assert _one("Le président du Conseil européen s'est entretenu avec le président égyptien.",
+                "meeting")["participants"] == ["EGY", "EU"]

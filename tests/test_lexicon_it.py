@@ -1,0 +1,109 @@
+"""Italian event lexicon (streams/lang/it/lexicon.tsv) and Italian gazetteer rows: example sentences
+written for these tests."""
+from __future__ import annotations
+
+from streams.events.coder import extract_events
+
+PUB = "2025-05-05"
+
+
+def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
+    return [e for e in extract_events(text, "it", pub, {"id": "it-test"}) if e["type"] == etype]
+
+
+def _one(text: str, etype: str, pub: str = PUB) -> dict:
+    evs = _of(text, etype, pub)
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_present_and_future_of_arrive():
+    ev = _one("Il presidente brasiliano arriva domani a Roma per una visita di due giorni.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("BRA", "ITA", "planned")
+    ev = _one("Il cancelliere tedesco arriverà a Madrid giovedì.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("DEU", "ESP", "planned")
+
+
+def test_ad_before_a_vowel_marks_the_destination():
+    ev = _one("Il premier italiano è volato ad Algeri per il vertice intergovernativo.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("ITA", "DZA", "occurred")
+
+
+def test_collega_is_the_counterpart():
+    ev = _one("Il ministro degli Esteri iraniano ha incontrato il collega italiano a Ginevra.", "meeting")
+    assert ev["participants"] == ["IRN", "ITA"]
+    assert ev["location"]["country"] == "CHE"
+
+
+def test_pope_meets_visitors():
+    ev = _one("Il presidente ucraino Volodymyr Zelensky incontrerà il Papa in Vaticano nel pomeriggio.",
+              "meeting", "2025-11-07")
+    assert (ev["participants"], ev["status"]) == (["UKR", "VAT"], "planned")
+    ev = _one("Il presidente palestinese è stato ricevuto in Vaticano da Papa Leone XIV.", "meeting", "2025-11-07")
+    assert ev["participants"] == ["PSE", "VAT"]
+    ev = _one("Il presidente russo Vladimir Putin ha incontrato in udienza papa Francesco.", "meeting", "2019-07-04")
+    assert ev["participants"] == ["RUS", "VAT"]
+    # "papà" (dad) keeps its accent through folding: not the Pope
+    assert not _of("Il papà del ragazzo ha incontrato il ministro egiziano al Cairo.", "meeting", "2025-11-07")
+
+
+def test_declaration_of_intent_is_signed():
+    ev = _one("Il ministro degli Esteri italiano e il ministro argentino hanno firmato una dichiarazione di "
+              "intenti sulla cooperazione.", "agreement")
+    assert ev["participants"] == ["ARG", "ITA"]
+
+
+def test_not_planned_or_possible_meeting_is_no_event():
+    assert _of("Un incontro tra i presidenti russo e ucraino è previsto, ha detto il portavoce.", "meeting")
+    assert not _of("Un incontro tra i presidenti russo e ucraino non è previsto, ha detto il portavoce.",
+                   "meeting")
+    assert _of("Il ministro spagnolo ha parlato di un incontro con il suo omologo marocchino.", "meeting")
+    assert not _of("Il ministro spagnolo ha parlato di un possibile incontro con il suo omologo marocchino.",
+                   "meeting")
+
+
+def test_could_marks_only_the_verb_it_governs():
+    ev = _one("Il ministro francese potrebbe incontrare il collega tedesco a Berlino.", "meeting")
+    assert ev["status"] == "planned"
+    # a "potrebbe" in an earlier clause does not make the trip ahead
+    ev = _one("Prima del voto che potrebbe far cadere il governo, il premier italiano è volato ad Algeri.", "visit")
+    assert ev["status"] == "occurred"
+
+
+def test_leaders_of_their_term():
+    ev = _one("Il premier italiano Mario Draghi ha ricevuto a Palazzo Chigi il presidente algerino.", "meeting",
+              "2022-05-05")
+    assert ev["participants"] == ["DZA", "ITA"]
+    assert ev["location"]["country"] == "ITA"
+
+
+def test_capital_named_by_its_adjective():
+    ev = _one("Il ministro degli Esteri turco è arrivato ieri nella capitale tunisina.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("TUR", "TUN", "occurred")
+
+
+def test_future_of_avere_is_planned():
+    ev = _one("Il premier italiano avrà un colloquio con il presidente americano a Roma.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["ITA", "USA"], "planned")
+
+
+def test_visitors_are_no_visit():
+    assert _one("Il ministro italiano ha visitato l'Egitto.", "visit")["target"] == "EGY"
+    assert not _of("Il ministro italiano ha parlato dei visitatori in Egitto.", "visit")
+
+
+def test_plural_offices_and_departures():
+    ev = _one("I presidenti egiziano e giordano si sono incontrati al Cairo.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "JOR"], "EGY")
+    for text in ("Il presidente egiziano è partito per la Russia.",
+                 "Il presidente egiziano è partito dal Cairo alla volta di Mosca."):
+        ev = _one(text, "visit")
+        assert (ev["actor"], ev["target"]) == ("EGY", "RUS")
+    assert _one("L'Algeria e la Tunisia hanno firmato diverse intese a Tunisi.",
+                "agreement")["participants"] == ["DZA", "TUN"]
+
+
+def test_reception_but_not_welcoming_a_proposal():
+    ev = _one("Il presidente italiano ha accolto al Quirinale il re di Giordania.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["ITA", "JOR"], "ITA")
+    assert not _of("Il ministro russo ha accolto con favore la proposta del presidente turco.", "meeting")

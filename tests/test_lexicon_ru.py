@@ -1,0 +1,90 @@
+"""Russian event lexicon (streams/lang/ru/lexicon.tsv) and Russian gazetteer rows: example sentences
+written for these tests."""
+from __future__ import annotations
+
+from streams.events.coder import extract_events
+
+PUB = "2025-05-05"
+
+
+def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
+    return [e for e in extract_events(text, "ru", pub, {"id": "ru-test"}) if e["type"] == etype]
+
+
+def _one(text: str, etype: str, pub: str = PUB) -> dict:
+    evs = _of(text, etype, pub)
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_signed_documents_are_an_agreement():
+    text = "В ходе визита президента Египта в Россию стороны подписали 15 документов о сотрудничестве."
+    assert _one(text, "agreement")["participants"] == ["EGY", "RUS"]
+    ev = _one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("EGY", "RUS")
+    assert not _of("Стороны обсудили 15 документов о сотрудничестве России и Египта.", "agreement")
+
+
+def test_destination_after_the_visitor():
+    # the Kremlin named later is where the news came from, not where the trip goes
+    ev = _one("Визит президента России в Узбекистан запланирован на осень, сообщили в Кремле.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("RUS", "UZB", "planned")
+
+
+def test_not_planned_meeting_is_no_event():
+    assert _of("Встреча президентов России и Украины планируется на июнь, заявил пресс-секретарь Кремля.",
+               "meeting")[0]["status"] == "planned"
+    assert not _of("Встреча президентов России и Украины пока не планируется, заявил пресс-секретарь Кремля.",
+                   "meeting")
+    assert _of("Речь идет о встрече министра иностранных дел России с представителями Турции.", "meeting")
+    assert not _of("Речь не идет о встрече министра иностранных дел России с представителями Турции.",
+                   "meeting")
+
+
+def test_possible_meeting_is_no_event():
+    assert _of("Стороны обсудили проведение встречи лидеров России и Франции.", "meeting")
+    assert not _of("Стороны обсудили возможность встречи лидеров России и Франции.", "meeting")
+
+
+def test_will_visit_a_list_with_the_republic_of_congo():
+    legs = _of("Глава МИД России посетит Египет, Эфиопию и Республику Конго.", "visit")
+    assert sorted(e["target"] for e in legs) == ["COG", "EGY", "ETH"]
+    assert {(e["actor"], e["status"]) for e in legs} == {("RUS", "planned")}
+    ev = _one("Президент Казахстана планирует посетить Китай в сентябре.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("KAZ", "CHN", "planned")
+
+
+def test_memorandum_with_sadc():
+    ev = _one("Министр иностранных дел России и исполнительный секретарь САДК подписали меморандум "
+              "о сотрудничестве.", "agreement")
+    assert ev["participants"] == ["RUS", "SADC"]
+
+
+def test_cancelled_or_postponed_from_the_stem():
+    assert _of("Кремль объявил о подготовке визита президента России в Турцию.", "visit")
+    assert not _of("Кремль объявил об отмене визита президента России в Турцию.", "visit")
+    assert not _of("Визит министра иностранных дел Индии в Москву отложен.", "visit")
+
+
+def test_will_come():
+    ev = _one("Президент России приедет в Астану в пятницу.", "visit", "2015-03-16")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("RUS", "KAZ", "planned")
+
+
+def test_profit_and_counter_sanctions_are_no_events():
+    assert _one("Министр финансов России прибыл в Китай.", "visit")["target"] == "CHN"
+    assert not _of("Министр финансов России заявил, что прибыль в Китае выросла.", "visit")
+    assert _of("Президент России провел встречу с президентом Египта.", "meeting")
+    assert not _of("Министр финансов России и министр финансов Японии обсудили встречные санкции.", "meeting")
+
+
+def test_headed_for_but_not_sent_a_letter():
+    ev = _one("Президент Египта направился в Пекин.", "visit")
+    assert (ev["actor"], ev["target"]) == ("EGY", "CHN")
+    assert not _of("Президент Египта направил письмо в Китай.", "visit")
+
+
+def test_talks_in_the_kremlin_take_place_in_russia():
+    ev = _one("Президент России Владимир Путин провел переговоры с президентом Египта в Кремле.", "meeting",
+              "2024-06-10")
+    assert (ev["participants"], ev["location"]["country"]) == (["EGY", "RUS"], "RUS")
