@@ -128,9 +128,9 @@ def test_signed_joint_statement_is_an_agreement():
     assert ev["status"] == "occurred"
 
 
-def test_significant_is_not_a_signing():
-    text = "The Brazilian and Argentine foreign ministers discussed a significant trade agreement on Monday."
-    assert not _of(text, "agreement")
+def test_signal_is_not_a_signing():
+    # signing verbs are spelled out: a `sign*` prefix also matched "signal", "signals"
+    assert not _of("Brazil and Argentina signal readiness for a trade agreement.", "agreement")
 
 
 def test_sought_agreement_is_planned():
@@ -143,3 +143,14 @@ def test_talks_to_be_held_are_planned():
     ev = _one("Talks between the Sudanese and Chadian foreign ministers are to be held in Doha.", "meeting")
     assert ev["status"] == "planned"
     assert ev["location"]["country"] == "QAT"
+
+
+def test_scheduled_and_possible_events_are_planned():
+    ev = _one("The Estonian foreign minister was scheduled to travel to Minsk for talks.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("EST", "BLR", "planned")
+    ev = _one("The Indian prime minister could meet the Chinese president in Kazan.", "meeting")
+    assert ev["status"] == "planned"
+
+
+def test_ruled_out_meeting_is_no_event():
+    assert not _of("The Russian president ruled out a meeting with the Ukrainian president.", "meeting")
