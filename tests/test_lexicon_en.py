@@ -154,3 +154,22 @@ def test_scheduled_and_possible_events_are_planned():
 
 def test_ruled_out_meeting_is_no_event():
     assert not _of("The Russian president ruled out a meeting with the Ukrainian president.", "meeting")
+
+
+def test_witnessed_exchange_of_documents_is_a_signing():
+    ev = _one("The Vietnamese and Chinese prime ministers witnessed the exchange of cooperation documents in Hanoi "
+              "on Monday.", "agreement")
+    assert ev["participants"] == ["CHN", "VNM"]
+    assert ev["location"]["country"] == "VNM"
+
+
+def test_joint_press_conference_reports_talks():
+    ev = _one("The Ukrainian foreign minister spoke at a joint press conference with the Turkish foreign minister "
+              "in Kyiv on Friday.", "meeting")
+    assert ev["participants"] == ["TUR", "UKR"]
+    assert ev["location"]["country"] == "UKR"
+
+
+def test_audience_with_the_king_is_a_meeting():
+    ev = _one("The Jordanian king granted an audience to the Iraqi prime minister in Amman on Sunday.", "meeting")
+    assert ev["participants"] == ["IRQ", "JOR"]
