@@ -173,3 +173,14 @@ def test_joint_press_conference_reports_talks():
 def test_audience_with_the_king_is_a_meeting():
     ev = _one("The Jordanian king granted an audience to the Iraqi prime minister in Amman on Sunday.", "meeting")
     assert ev["participants"] == ["IRQ", "JOR"]
+
+
+def test_indirect_talks_are_a_negotiation():
+    ev = _one("Iran and the United States held indirect talks in Muscat on Saturday.", "negotiation")
+    assert ev["participants"] == ["IRN", "USA"]
+    assert ev["location"]["country"] == "OMN"
+
+
+def test_touched_down_is_an_arrival():
+    ev = _one("The Japanese prime minister touched down in Jakarta on Sunday evening.", "visit")
+    assert (ev["actor"], ev["target"]) == ("JPN", "IDN")
