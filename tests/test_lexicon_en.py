@@ -184,3 +184,22 @@ def test_indirect_talks_are_a_negotiation():
 def test_touched_down_is_an_arrival():
     ev = _one("The Japanese prime minister touched down in Jakarta on Sunday evening.", "visit")
     assert (ev["actor"], ev["target"]) == ("JPN", "IDN")
+
+
+def test_exchange_of_views_between_two_officials_is_a_meeting():
+    ev = _one("The Saudi foreign minister and the French foreign minister exchanged views on regional issues "
+              "in Riyadh on Monday.", "meeting")
+    assert ev["participants"] == ["FRA", "SAU"]
+    assert ev["location"]["country"] == "SAU"
+
+
+def test_event_years_ago_is_background():
+    assert not _of("The Indonesian president visited Tokyo three years ago.", "visit")
+    assert _of("The Indonesian president visited Tokyo on Monday.", "visit")
+
+
+def test_permanent_representative_is_an_envoy():
+    ev = _one("The Chinese permanent representative met the Algerian foreign minister in New York on Monday.",
+              "meeting")
+    assert ev["participants"] == ["CHN", "DZA"]
+    assert ("envoy", "CHN") in {(p["role"], p["country"]) for p in ev["people"]}
