@@ -203,3 +203,8 @@ def test_permanent_representative_is_an_envoy():
               "meeting")
     assert ev["participants"] == ["CHN", "DZA"]
     assert ("envoy", "CHN") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_talked_on_telephone_without_article_is_a_call():
+    ev = _one("The Pakistani and Egyptian foreign ministers talked on telephone on Saturday.", "call")
+    assert ev["participants"] == ["EGY", "PAK"]
