@@ -208,3 +208,10 @@ def test_permanent_representative_is_an_envoy():
 def test_talked_on_telephone_without_article_is_a_call():
     ev = _one("The Pakistani and Egyptian foreign ministers talked on telephone on Saturday.", "call")
     assert ev["participants"] == ["EGY", "PAK"]
+
+
+def test_likely_signing_is_planned_and_tete_a_tete_is_a_meeting():
+    ev = _one("Bangladesh and India are likely to sign five agreements on Saturday.", "agreement")
+    assert ev["status"] == "planned"
+    ev = _one("The Bangladeshi prime minister had a tete-a-tete with the Indian prime minister in Dhaka.", "meeting")
+    assert ev["participants"] == ["BGD", "IND"]
