@@ -96,6 +96,8 @@ def test_virtual_meeting_is_a_call():
 def test_spoke_with_alone_is_a_call_but_not_beside_a_meeting():
     ev = _one("The US secretary of state spoke with the Turkish foreign minister on Sunday.", "call")
     assert ev["participants"] == ["TUR", "USA"]
+    ev = _one("The Indian external affairs minister has spoken to the US secretary of state.", "call")
+    assert ev["participants"] == ["IND", "USA"]
     text = "The US secretary of state met the Turkish foreign minister in Ankara and spoke with him at length."
     assert not _of(text, "call") and _of(text, "meeting")
 
