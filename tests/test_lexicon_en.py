@@ -1,0 +1,219 @@
+"""English lexicon (streams/lang/en/lexicon.tsv) and English gazetteer rows: example sentences written
+for these tests (no article text)."""
+from __future__ import annotations
+
+from streams.events.coder import extract_events
+from streams.events.gazetteer import gazetteer
+from streams.text.normalize import fold
+
+PUB = "2025-05-05"
+
+
+def _events(text: str, pub: str = PUB) -> list[dict]:
+    return [e for e in extract_events(text, "en", pub, {"id": "en-test"}) if not e["background"]]
+
+
+def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
+    return [e for e in _events(text, pub) if e["type"] == etype]
+
+
+def _one(text: str, etype: str, pub: str = PUB) -> dict:
+    evs = _of(text, etype, pub)
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+# --- gazetteer: adjectives, names, seats of government, capitals, leaders -------------------------
+
+def test_equatorial_guinean_is_not_guinean():
+    ev = _one("The Ethiopian prime minister held talks with the Equatorial Guinean president on Monday.",
+              "meeting")
+    assert ev["participants"] == ["ETH", "GNQ"]
+
+
+def test_papua_new_guinean_and_mauritian_adjectives():
+    ev = _one("The Papua New Guinean prime minister met his Mauritian counterpart in Canberra on Monday.",
+              "meeting")
+    assert ev["participants"] == ["MUS", "PNG"]
+    assert ev["location"]["country"] == "AUS"
+
+
+def test_guinea_bissau_without_hyphen():
+    codes = {m.code for m in gazetteer("en").find(fold("the president of Guinea Bissau"))}
+    assert codes == {"GNB"}
+
+
+def test_seat_of_government_places_the_talks():
+    ev = _one("Nigerian President Bola Tinubu received the Ghanaian president at Aso Rock on Tuesday.",
+              "meeting")
+    assert ev["participants"] == ["GHA", "NGA"]
+    assert ev["location"]["country"] == "NGA"
+
+
+def test_administrative_capital_places_the_talks():
+    ev = _one("The Malaysian prime minister held talks with the Thai prime minister in Putrajaya on Friday.",
+              "meeting")
+    assert ev["location"]["country"] == "MYS"
+
+
+def test_leader_is_read_within_the_term_only():
+    text = "Sheikh Hasina held talks with the Japanese prime minister in Tokyo on Monday."
+    assert _one(text, "meeting", "2023-04-26")["participants"] == ["BGD", "JPN"]
+    assert not _of(text, "meeting", "2025-04-26")      # out of office: no longer Bangladesh
+
+
+# --- offices -----------------------------------------------------------------------------------
+
+def test_headline_abbreviations_pm_and_fm():
+    ev = _one("Indian PM holds talks with Chinese FM in New Delhi", "meeting")
+    assert ev["participants"] == ["CHN", "IND"]
+    people = {(p["role"], p["country"]) for p in ev["people"]}
+    assert ("head_of_government", "IND") in people and ("foreign_minister", "CHN") in people
+
+
+def test_high_commissioner_is_an_envoy_of_its_state():
+    ev = _one("The British High Commissioner met the Pakistani foreign minister in Islamabad on Monday.",
+              "meeting")
+    assert ev["participants"] == ["GBR", "PAK"]
+    assert ("envoy", "GBR") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+# --- calls and meetings ----------------------------------------------------------------------------
+
+def test_received_a_call_is_a_call_not_a_reception():
+    evs = _events("The Kenyan president received a call from the French president on Sunday.")
+    assert [(e["type"], e["participants"]) for e in evs] == [("call", ["FRA", "KEN"])]
+
+
+def test_virtual_meeting_is_a_call():
+    ev = _one("The Indonesian president held a virtual meeting with the Australian prime minister on Friday.",
+              "call")
+    assert ev["participants"] == ["AUS", "IDN"]
+    assert not _of("The Indonesian president held a virtual meeting with the Australian prime minister.",
+                   "meeting")
+
+
+def test_spoke_with_alone_is_a_call_but_not_beside_a_meeting():
+    ev = _one("The US secretary of state spoke with the Turkish foreign minister on Sunday.", "call")
+    assert ev["participants"] == ["TUR", "USA"]
+    ev = _one("The Indian external affairs minister has spoken to the US secretary of state.", "call")
+    assert ev["participants"] == ["IND", "USA"]
+    text = "The US secretary of state met the Turkish foreign minister in Ankara and spoke with him at length."
+    assert not _of(text, "call") and _of(text, "meeting")
+
+
+def test_conferred_with_is_a_meeting():
+    ev = _one("The Ethiopian prime minister conferred with the Djiboutian president in Addis Ababa on Thursday.",
+              "meeting")
+    assert ev["participants"] == ["DJI", "ETH"]
+    assert ev["location"]["country"] == "ETH"
+
+
+def test_courtesy_call_is_a_meeting():
+    ev = _one("The Indian defence minister paid a courtesy call on the Malaysian prime minister on Monday.",
+              "meeting")
+    assert ev["participants"] == ["IND", "MYS"]
+
+
+# --- negotiations, agreements, tense ------------------------------------------------------------
+
+def test_mediated_talks_are_a_negotiation():
+    ev = _one("Armenia and Azerbaijan held EU-mediated talks in Brussels on Tuesday.", "negotiation")
+    assert ev["participants"] == ["ARM", "AZE"]
+    assert ev["location"]["country"] == "BEL"
+
+
+def test_signed_joint_statement_is_an_agreement():
+    ev = _one("The foreign ministers of Brazil and Argentina signed a joint statement in Brasilia on Monday.",
+              "agreement")
+    assert ev["participants"] == ["ARG", "BRA"]
+    assert ev["status"] == "occurred"
+
+
+def test_signal_is_not_a_signing():
+    # signing verbs are spelled out: a `sign*` prefix also matched "signal", "signals"
+    assert not _of("Brazil and Argentina signal readiness for a trade agreement.", "agreement")
+
+
+def test_sought_agreement_is_planned():
+    ev = _one("Ukraine is seeking to sign a security agreement with Canada.", "agreement")
+    assert ev["participants"] == ["CAN", "UKR"]
+    assert ev["status"] == "planned"
+
+
+def test_talks_to_be_held_are_planned():
+    ev = _one("Talks between the Sudanese and Chadian foreign ministers are to be held in Doha.", "meeting")
+    assert ev["status"] == "planned"
+    assert ev["location"]["country"] == "QAT"
+
+
+def test_scheduled_and_possible_events_are_planned():
+    ev = _one("The Estonian foreign minister was scheduled to travel to Minsk for talks.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("EST", "BLR", "planned")
+    ev = _one("The Indian prime minister could meet the Chinese president in Kazan.", "meeting")
+    assert ev["status"] == "planned"
+
+
+def test_ruled_out_meeting_is_no_event():
+    assert not _of("The Russian president ruled out a meeting with the Ukrainian president.", "meeting")
+
+
+def test_witnessed_exchange_of_documents_is_a_signing():
+    ev = _one("The Vietnamese and Chinese prime ministers witnessed the exchange of cooperation documents in Hanoi "
+              "on Monday.", "agreement")
+    assert ev["participants"] == ["CHN", "VNM"]
+    assert ev["location"]["country"] == "VNM"
+
+
+def test_joint_press_conference_reports_talks():
+    ev = _one("The Ukrainian foreign minister spoke at a joint press conference with the Turkish foreign minister "
+              "in Kyiv on Friday.", "meeting")
+    assert ev["participants"] == ["TUR", "UKR"]
+    assert ev["location"]["country"] == "UKR"
+
+
+def test_audience_with_the_king_is_a_meeting():
+    ev = _one("The Jordanian king granted an audience to the Iraqi prime minister in Amman on Sunday.", "meeting")
+    assert ev["participants"] == ["IRQ", "JOR"]
+
+
+def test_indirect_talks_are_a_negotiation():
+    ev = _one("Iran and the United States held indirect talks in Muscat on Saturday.", "negotiation")
+    assert ev["participants"] == ["IRN", "USA"]
+    assert ev["location"]["country"] == "OMN"
+
+
+def test_touched_down_is_an_arrival():
+    ev = _one("The Japanese prime minister touched down in Jakarta on Sunday evening.", "visit")
+    assert (ev["actor"], ev["target"]) == ("JPN", "IDN")
+
+
+def test_exchange_of_views_between_two_officials_is_a_meeting():
+    ev = _one("The Saudi foreign minister and the French foreign minister exchanged views on regional issues "
+              "in Riyadh on Monday.", "meeting")
+    assert ev["participants"] == ["FRA", "SAU"]
+    assert ev["location"]["country"] == "SAU"
+
+
+def test_event_years_ago_is_background():
+    assert not _of("The Indonesian president visited Tokyo three years ago.", "visit")
+    assert _of("The Indonesian president visited Tokyo on Monday.", "visit")
+
+
+def test_permanent_representative_is_an_envoy():
+    ev = _one("The Chinese permanent representative met the Algerian foreign minister in New York on Monday.",
+              "meeting")
+    assert ev["participants"] == ["CHN", "DZA"]
+    assert ("envoy", "CHN") in {(p["role"], p["country"]) for p in ev["people"]}
+
+
+def test_talked_on_telephone_without_article_is_a_call():
+    ev = _one("The Pakistani and Egyptian foreign ministers talked on telephone on Saturday.", "call")
+    assert ev["participants"] == ["EGY", "PAK"]
+
+
+def test_likely_signing_is_planned_and_tete_a_tete_is_a_meeting():
+    ev = _one("Bangladesh and India are likely to sign five agreements on Saturday.", "agreement")
+    assert ev["status"] == "planned"
+    ev = _one("The Bangladeshi prime minister had a tete-a-tete with the Indian prime minister in Dhaka.", "meeting")
+    assert ev["participants"] == ["BGD", "IND"]
