@@ -1096,6 +1096,15 @@ CASES = [
      " date 2020-04 Le ministre tunisien des Affaires étrangères a eu, dimanche 19 avril, un entretien "
      "téléphonique avec son homologue jordanien.",
      ["call JOR,TUN @- 2020-04-19 occurred"]),
+    # ------------------------------------------------------------------ batch 37: the guest, "he will meet with", abbreviations
+    ("en-visiting-guest-travels", "en", PUB,
+     "Bangladeshi Prime Minister Muhammad Yunus held talks in Dhaka on Tuesday with the visiting Indian "
+     "Foreign Minister.",
+     ["visit IND>BGD @BGD 2025-11-04 occurred", "?meeting BGD,IND @BGD 2025-11-04 occurred"]),
+    ("en-month-abbreviation-keeps-the-sentence", "en", PUB,
+     "Egyptian President Abdel Fattah al-Sisi met Kenyan President William Ruto in Cairo on Nov. 3 to "
+     "discuss the Nile.",
+     ["meeting EGY,KEN @EGY 2025-11-03 occurred", "?visit KEN>EGY @EGY - occurred"]),
 ]
 
 

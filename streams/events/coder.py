@@ -155,8 +155,8 @@ def _meeting_place(locs, trig, parties, text, s=0):
     def dateline(pl):
         return pl.pos == s and text[pl.end:pl.end + 2].lstrip()[:1] in (",", "(", "-")
 
-    for after in (True, False):       # places after the trigger first, then before it
-        for pl in locs:
+    for after in (True, False):       # places after the trigger first, then the nearest before it
+        for pl in (locs if after else reversed(locs)):
             if (pl.pos >= trig.end if after else pl.pos < trig.start) \
                     and (pl.place or (pl.marker in ("loc", "dest") and near(pl))) and not dateline(pl):
                 return pl
@@ -279,6 +279,14 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if host:
                 dcode = codes[0]
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
+            if "guest" in t.flags:      # "the visiting Indian prime minister": the party named next travels
+                guest = next((p.code for p in src if p.code and p.pos >= t.end
+                              and actors._gap_ok(text, t.end, p.pos, 1)), None)
+                if guest is not None:
+                    if dcode == guest:
+                        dcode = next((c for c in codes if c != guest), None) if dest is None or dest.code == guest \
+                            else dcode
+                    actor = guest
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
             if actor is None:
@@ -358,7 +366,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags:
                 head = [p.code for p in src if p.pos < withc.start]
                 tail = _codes([p for p in src if p.pos >= withc.start])
-                subj = head[0] if head else codes[0]
+                subj = head[0] if head else (ctx.get("subject") or codes[0])   # "he will meet with X, Y and Z"
                 groups = [[subj, c] for c in tail if c != subj] or [codes]   # (a summit "with the leaders of" six states is no six meetings)
                 if not tail and ctx.get("postpositional") and len(head) > 2:
                     groups = [[head[0], c] for c in head[1:] if c != head[0]]   # "X, A ve B ile görüştü"
@@ -641,6 +649,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         for dm in find_dates(text, language):
             fs, fe = norm.to_folded(dm.start), norm.to_folded(dm.end)
             dmentions.append((dm, fs, fe))
+    # the page-head stamp "date 2021-12-02" is the publication day, not the day of an event
+    dmentions = [d for d in dmentions if not (d[1] < 40 and folded[max(0, d[1] - 5):d[1]] == "date ")]
     if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)
         dspans = [(fs, fe) for _, fs, fe in dmentions]
         mentions = [m for m in mentions if m.kind not in ("city", "capital")

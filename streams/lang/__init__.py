@@ -34,6 +34,7 @@ class LanguageProfile:
     joiners: tuple[str, ...]
     articles: tuple[str, ...]
     since: tuple[str, ...]
+    abbreviations: tuple[str, ...]   # words a full stop does not end a sentence after ("sept.", "gen.")
     folder: Path
 
     @property
@@ -71,7 +72,7 @@ def profile(code: str | None) -> LanguageProfile:
         postpositional=bool(spec.get("postpositional", False)), case_endings=bool(spec.get("case_endings", False)),
         also_lexicons=tuple(spec.get("also_lexicons", ())), stemmer=spec.get("stemmer", ""),
         joiners=tuple(spec.get("joiners", ())), articles=tuple(spec.get("articles", ())),
-        since=tuple(spec.get("since", ())), folder=folder)
+        since=tuple(spec.get("since", ())), abbreviations=tuple(spec.get("abbreviations", ())), folder=folder)
 
 
 def union(field: str) -> frozenset[str]:
