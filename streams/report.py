@@ -243,7 +243,11 @@ generated {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by s
 
 
 def add_parser(sub) -> None:
-    r = sub.add_parser("report", help="HTML page and PNGs from the sink's DuckDB (events per day, pairs, networks)")
+    from .cli import _examples
+
+    r = sub.add_parser("report", help="HTML page and PNGs from the sink's DuckDB (events per day, pairs, networks)",
+                       **_examples("streams report --db events.duckdb --out report/   # then open report/index.html",
+                                   "streams report --db events.duckdb --out report/ --include-background"))
     r.add_argument("--db", default="events.duckdb")
     r.add_argument("--out", required=True, help="directory for index.html and the PNGs")
     r.add_argument("--include-background", action="store_true", help="also count background mentions")

@@ -10,7 +10,11 @@ import tempfile
 
 
 def add_parser(sub) -> None:
-    s = sub.add_parser("sink", help="keep DuckDB tables (events, mentions, articles) current from the topics")
+    from ..cli import _examples
+
+    s = sub.add_parser("sink", help="keep DuckDB tables (events, mentions, articles) current from the topics",
+                       **_examples("streams sink --to events.duckdb                  # runs until Ctrl-C",
+                                   "streams sink --bench 10000 --json                # events/s into a fresh DuckDB"))
     s.add_argument("--to", default="events.duckdb",
                    help="DuckDB file (default: events.duckdb) or postgresql://user@host/db")
     s.add_argument("--broker", help="host:port (default: KAFKA_BROKER)")
