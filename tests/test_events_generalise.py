@@ -1105,6 +1105,9 @@ CASES = [
      "Egyptian President Abdel Fattah al-Sisi met Kenyan President William Ruto in Cairo on Nov. 3 to "
      "discuss the Nile.",
      ["meeting EGY,KEN @EGY 2025-11-03 occurred", "?visit KEN>EGY @EGY - occurred"]),
+    ("en-trilateral-round-in-a-member-state", "en", PUB,
+     "ADDIS ABABA, Nov 3 (ENA) - Ethiopia, Egypt and Sudan resumed their negotiations on the dam on Monday.",
+     ["negotiation EGY,ETH,SDN @ETH 2025-11-03 occurred"]),
 ]
 
 

@@ -354,7 +354,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     codes = pair              # "Pakistan and Afghanistan began a round of talks"
                 elif len(_codes(src)) < 2:
                     continue                  # a round needs two named sides, not "talks with Ukraine"
-                if loc and loc.code in codes and len(codes) > 2:
+                if loc and loc.code in codes and len(codes) > 2 and loc.code not in pair:
                     codes = [c for c in codes if c != loc.code]
                 if len(codes) > MAX_SIDES:
                     continue
