@@ -27,9 +27,11 @@ def test_next_round_and_future_auxiliary_are_planned():
     n = one(run("دور بعدی مذاکرات ایران و عمان در مسقط برگزار می‌شود."), "negotiation")
     assert n["participants"] == ["IRN", "OMN"] and n["status"] == "planned"
     assert n["location"]["country"] == "OMN"
-    # verb-final: the future auxiliary follows the signing noun
-    a = one(run("وزرای خارجه ایران و ارمنستان در ایروان یک تفاهم‌نامه همکاری امضا خواهند کرد."), "agreement")
-    assert a["participants"] == ["ARM", "IRN"] and a["status"] == "planned"
+    # a future verb in the next clause does not make the arrival planned
+    evs = extract_events("وزیر امور خارجه ترکیه امروز وارد تهران شد و فردا با رئیس جمهور ایران دیدار خواهد کرد.",
+                         "fa", PUBLISHED, {"id": "t"})
+    assert one(evs, "visit")["status"] == "occurred"
+    assert one(evs, "meeting")["status"] == "planned"
 
 
 def test_yesterday_is_not_a_recalled_event():
