@@ -68,3 +68,13 @@ def test_leader_by_name_in_his_term():
     # Bilawal Bhutto Zardari was Pakistan's foreign minister from April 2022 to August 2023
     m = one(run("بلاول بھٹو زرداری نے ماسکو میں روسی وزیر خارجہ سے ملاقات کی۔"), "meeting")
     assert m["participants"] == ["PAK", "RUS"] and m["location"]["country"] == "RUS"
+
+
+def test_expected_binds_to_its_own_noun():
+    v = one(run("ایرانی صدر کا پاکستان کا دورہ متوقع ہے۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("IRN", "PAK", "planned")
+    # "arrived in Beijing, where a meeting is expected": the arrival happened
+    evs = extract_events("پاکستانی صدر منگل کو بیجنگ پہنچ گئے جہاں چینی صدر سے ان کی ملاقات متوقع ہے۔", "ur",
+                         PUBLISHED, {"id": "t"})
+    assert one(evs, "visit")["status"] == "occurred"
+    assert one(evs, "meeting")["status"] == "planned"
