@@ -78,3 +78,8 @@ def test_expected_binds_to_its_own_noun():
                          PUBLISHED, {"id": "t"})
     assert one(evs, "visit")["status"] == "occurred"
     assert one(evs, "meeting")["status"] == "planned"
+
+
+def test_awaited_visit_is_planned():
+    v = one(run("پاکستانی وزیر اعظم نے کہا کہ پاکستان سعودی ولی عہد کے دورے کے منتظر ہے۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("SAU", "PAK", "planned")
