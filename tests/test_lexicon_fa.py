@@ -44,3 +44,10 @@ def test_yesterday_is_not_a_recalled_event():
 def test_capital_written_with_a_space():
     v = one(run("رئیس‌جمهور ایران دیروز وارد اسلام آباد شد."), "visit")
     assert (v["actor"], v["target"]) == ("IRN", "PAK")
+
+
+def test_video_conference_is_a_call():
+    c = one(run("وزیران امور خارجه ایران و عمان در یک ویدئو کنفرانس گفتگو کردند."), "call")
+    assert c["participants"] == ["IRN", "OMN"]
+    assert not [e for e in run("وزیران امور خارجه ایران و عمان در یک ویدئو کنفرانس گفتگو کردند.")
+                if e["type"] == "meeting"]

@@ -83,3 +83,8 @@ def test_expected_binds_to_its_own_noun():
 def test_awaited_visit_is_planned():
     v = one(run("پاکستانی وزیر اعظم نے کہا کہ پاکستان سعودی ولی عہد کے دورے کے منتظر ہے۔"), "visit")
     assert (v["actor"], v["target"], v["status"]) == ("SAU", "PAK", "planned")
+
+
+def test_video_link_is_a_call_and_plural_ministers():
+    c = one(run("ایران اور پاکستان کے وزرائے خارجہ نے ویڈیو لنک کے ذریعے بات چیت کی۔"), "call")
+    assert c["participants"] == ["IRN", "PAK"]
