@@ -57,7 +57,7 @@ def test_postponed_visit_is_kept_and_cancelled_one_dropped():
     # a postponed visit stays coded (the gold's rule H8: an optional planned event); the postponement
     # word follows its noun, so it must not reach back over an earlier clause either
     v = one(run("ایرانی صدر کا پاکستان کا دورہ موخر کر دیا گیا۔"), "visit")
-    assert (v["actor"], v["target"]) == ("IRN", "PAK")
+    assert (v["actor"], v["target"], v["status"]) == ("IRN", "PAK", "planned")
     assert not run("ایرانی صدر کا پاکستان کا دورہ منسوخ کر دیا گیا۔")
     v = one(run("پاکستانی وفد ایران روانہ ہوگا۔"), "visit")
     assert (v["actor"], v["target"], v["status"]) == ("PAK", "IRN", "planned")
