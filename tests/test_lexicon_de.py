@@ -115,3 +115,34 @@ def test_bracket_pattern_stops_at_the_clause_end():
     assert ("call", "rief ... an") in hits("Er rief den Minister an.")
     assert ("call", "rief ... an") not in hits("Er rief zur Ruhe, an der Grenze blieb es still.")
     assert ("call", "rief ... an") not in hits("Er rief " + "sehr " * 20 + "laut an.")   # too far
+
+
+def _at(text: str, published: str) -> list[dict]:
+    return [e for e in extract_events(text, "de", published, {"id": "t"}) if not e["background"]]
+
+
+def test_austrian_and_swiss_leaders_by_name_in_their_terms():
+    m = one(_at("Bundespräsident Alexander Van der Bellen traf am Montag in Wien den italienischen Präsidenten.",
+                "2019-05-06"), "meeting")
+    assert m["participants"] == ["AUT", "ITA"] and m["location"]["country"] == "AUT"
+    # Karin Kneissl was Austria's foreign minister until June 2019: afterwards her name names no state
+    text = "Karin Kneissl empfing am Montag den jordanischen Außenminister."
+    assert one(_at(text, "2019-05-06"), "meeting")["participants"] == ["AUT", "JOR"]
+    assert not _at(text, "2020-05-04")
+    # the Swiss presidency rotates yearly
+    c = one(_at("Karin Keller-Sutter telefonierte am Montag mit dem japanischen Regierungschef.", "2025-09-02"), "call")
+    assert c["participants"] == ["CHE", "JPN"]
+
+
+def test_former_german_foreign_minister():
+    v = one(_at("Heiko Maas ist am Montag zu einem zweitägigen Besuch nach Japan gereist.", "2019-05-06"), "visit")
+    assert (v["actor"], v["target"]) == ("DEU", "JPN")
+
+
+def test_conferring_and_encounter_words():
+    m = one(run("Der französische Außenminister berät am Montag in Berlin mit seinem polnischen Amtskollegen."),
+            "meeting")
+    assert m["participants"] == ["FRA", "POL"] and m["location"]["country"] == "DEU"
+    m = one(run("Die Begegnung des chinesischen Staatschefs mit dem brasilianischen Präsidenten fand in Peking statt."),
+            "meeting")
+    assert m["participants"] == ["BRA", "CHN"] and m["location"]["country"] == "CHN"
