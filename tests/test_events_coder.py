@@ -276,3 +276,10 @@ def test_arabic_one_letter_abbreviation_does_not_end_a_sentence():
     from streams.events.sentences import split
     text = "استقبل وزير الخارجية د. محمد العلي السفير. ثم غادر."
     assert [text[a:b] for a, b in split(text)] == ["استقبل وزير الخارجية د. محمد العلي السفير.", "ثم غادر."]
+
+
+def test_urdu_full_stop_ends_a_sentence():
+    from streams.events.sentences import split
+    text = "وزیر خارجہ بیجنگ پہنچ گئے۔ وہ کل چینی ہم منصب سے ملیں گے؟ جی ہاں"
+    assert [text[a:b] for a, b in split(text)] == ["وزیر خارجہ بیجنگ پہنچ گئے۔", "وہ کل چینی ہم منصب سے ملیں گے؟",
+                                                    "جی ہاں"]

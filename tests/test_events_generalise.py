@@ -1108,6 +1108,10 @@ CASES = [
     ("en-trilateral-round-in-a-member-state", "en", PUB,
      "ADDIS ABABA, Nov 3 (ENA) - Ethiopia, Egypt and Sudan resumed their negotiations on the dam on Monday.",
      ["negotiation EGY,ETH,SDN @ETH 2025-11-03 occurred"]),
+    ("en-planned-return-trip-keeps-the-talks", "en", PUB,
+     "Indian Prime Minister Narendra Modi met Japanese Prime Minister Sanae Takaichi in New Delhi on Monday.\n"
+     "Modi will visit Japan next year, the two sides said.",
+     ["meeting IND,JPN @IND 2025-11-03 occurred", "visit IND>JPN @JPN - planned", "?visit JPN>IND @IND - occurred"]),
 ]
 
 

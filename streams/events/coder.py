@@ -579,8 +579,8 @@ def _article_rules(events: list[dict], dateline: str | None = None) -> None:
             ev["background"] = True
             continue
         if ev["type"] == "meeting":
-            for tr in trips:
-                if set(ev["participants"]) == {tr["actor"], tr["target"]}:
+            for tr in trips:     # (a planned return trip does not hide talks that took place)
+                if set(ev["participants"]) == {tr["actor"], tr["target"]} and tr["status"] == ev["status"]:
                     ev["background"] = True
                     break
 

@@ -15,7 +15,8 @@ from streams.lang import union
 # Same matches as r"\n+|[.!?;]+(?!\d)", written to start with a character class: the regex
 # engine then skips to candidate characters in C instead of trying both branches at every
 # position (~4x faster on a 3 KB article).
-_BOUNDARY = re.compile(r"[\n.!?;](?:(?<=\n)\n*|(?<=[.!?;])[.!?;]*(?!\d))")
+_BOUNDARY = re.compile(r"[\n.!?;\u06d4\u061f\u061b](?:(?<=\n)\n*|(?<=[.!?;\u06d4\u061f\u061b])[.!?;\u06d4\u061f\u061b]*(?!\d))")
+# (Urdu full stop ۔ and the Arabic-script question mark ؟ and semicolon ؛ end sentences too)
 # one or two Latin letters ("u.s.", "mr."), one Arabic letter ("د." Dr.), and the abbreviations the
 # language profiles list ("sept.", "gen.": streams/lang/<code>/profile.toml)
 _WORDS = sorted(union("abbreviations"), key=len, reverse=True)
