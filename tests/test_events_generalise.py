@@ -1112,6 +1112,13 @@ CASES = [
      "Indian Prime Minister Narendra Modi met Japanese Prime Minister Sanae Takaichi in New Delhi on Monday.\n"
      "Modi will visit Japan next year, the two sides said.",
      ["meeting IND,JPN @IND 2025-11-03 occurred", "visit IND>JPN @JPN - planned", "?visit JPN>IND @IND - occurred"]),
+    ("de-headline-minister-in-country", "de", PUB,
+     "Außenminister Wadephul in China\n"
+     "Der Minister führt am Freitag politische Gespräche über Handel und Klima.",
+     ["visit DEU>CHN @CHN 2025-11-04 occurred", "?meeting CHN,DEU @CHN - planned"]),
+    ("en-headline-without-a-second-state", "en", PUB,
+     "Lavrov in talks marathon\nThe minister spoke for six hours about trade.",
+     []),
 ]
 
 

@@ -679,6 +679,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     bl = bisect.bisect_left
     lead, salient = _lead(spans, mentions, m_starts)
     lead_trigs: list[tuple] = []
+    head_idx = min(lead) if lead else -1
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
     round_sents: set[int] = set()    # sentences that number a session or name a standing committee
     last_lead = max(lead) if lead else -1
@@ -687,8 +688,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         trigs = [h for h in trig_hits[ti:tj] if h.end <= e] if ti < tj else ()
         if idx - ctx["subject_sent"] > 2:
             ctx["subject"] = ctx["pair"] = None
-        if not trigs and idx == last_lead and lead_trigs:
-            trigs = ()     # the backoff runs after the lead's last sentence, trigger or not
+        if not trigs and ((idx == last_lead and lead_trigs) or (idx == head_idx and e - s <= HEADLINE_CHARS)):
+            trigs = ()     # the backoff runs after the lead's last sentence, trigger or not; a
+            #                short headline is read whole ("Außenministerin Baerbock in China")
         elif not trigs:    # cheap path: only remember who the sentence is about
             li, lj = bl(l_starts, s), bl(l_starts, e)
             if li < lj:
@@ -714,6 +716,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         if any(c.label == "round" for c in cues):
             round_sents.add(idx)        # "the 12th meeting of the joint committee", "second round"
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
+        if idx == head_idx and not trigs:
+            found += _headline_trip(folded, s, e, idx, cues, parties, places, ctx)
         if idx in lead and not any(a <= s < b for a, b in teasers):
             lead_trigs.append((idx, s, e, trigs, cues, places, parties))
         found.extend(_lead_backoff(folded, ctx, lead_trigs, all_mentions + found, salient)
@@ -794,6 +798,27 @@ def _lead(spans, mentions, m_starts):
                 break
     ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
     return set(lead), ranked
+
+
+HEADLINE_CHARS = 120        # a headline is short; a long first sentence is a lead, not a headline
+
+
+def _headline_trip(text, s, e, idx, cues, parties, places, ctx) -> list[dict]:
+    """A headline that puts one state's leader or minister in another state is a trip: "Lavrov in
+    Cairo", "Außenministerin Baerbock in China", "بوتين في بكين"."""
+    if any(c.label in ("sport", "negation", "recall") for c in cues):
+        return []
+    people = _codes([p for p in parties if p.code and p.via in ("leader", "role")])
+    hosts = {pl.code for pl in places if pl.marker == "loc" and pl.code not in people}
+    if len(people) != 1 or len(hosts) != 1:
+        return []
+    host = hosts.pop()
+    pl = next(pl for pl in places if pl.code == host and pl.marker == "loc")
+    status = "planned" if any(c.label == "planned" for c in cues) else "occurred"
+    return [{"type": "visit", "status": status, "recalled": False, "sentence": idx, "weak": True,
+             "span": (s, e), "trigger": (pl.pos, pl.end), "people": parties, "actor": people[0], "target": host,
+             "participants": sorted({people[0], host}), "loc": host, "place": pl.place, "date": None,
+             "date_phrase": None, "headline": True}]
 
 
 def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
