@@ -19,6 +19,7 @@ from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
 from .sensors import setup_sensors
 from .settings import Settings
+from .web import FAUST_WEB_OPTIONS
 
 settings = Settings.from_env()
 
@@ -65,6 +66,7 @@ app = faust.App(
     web_port=settings.web_port,
     web_host=settings.web_host,
     web_in_thread=False,
+    **FAUST_WEB_OPTIONS,          # only /metrics, /livez, /readyz (streams/web.py)
     table_standby_replicas=0,
     logging_config=None,
 )
