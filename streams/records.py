@@ -3,12 +3,17 @@
 articles.raw carries publisher bytes (parsed and validated by `pipeline.parse_raw`);
 from then on each hop has its own record type. Events (events.diplomatic) are
 plain JSON objects validated by streams/schemas/event.schema.json, the public contract.
+The terminal records (Processed, Duplicate) are public too: `include_metadata=False` keeps
+Faust's `__faust` type tag out of them (subscribers are not Faust apps; our own topics are
+read with an explicit value_type, which needs no tag).
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
 import faust
+
+from . import codec  # noqa: F401  (registers the "orjson" codec these records name)
 
 
 class Article(faust.Record, serializer="orjson", allow_blessed_key=False):
@@ -53,7 +58,7 @@ class DetectedArticle(faust.Record, serializer="orjson"):
     received_ms: int = 0
 
 
-class Processed(faust.Record, serializer="orjson"):
+class Processed(faust.Record, serializer="orjson", include_metadata=False):
     """Terminal record of an article that went through the whole chain (articles.processed)."""
 
     article_id: str
@@ -64,7 +69,7 @@ class Processed(faust.Record, serializer="orjson"):
     events_by_type: Dict[str, int] = {}
 
 
-class Duplicate(faust.Record, serializer="orjson"):
+class Duplicate(faust.Record, serializer="orjson", include_metadata=False):
     """Terminal record of a duplicate article (articles.duplicates)."""
 
     article_id: str
