@@ -28,6 +28,7 @@ class Article(faust.Record, serializer="orjson", allow_blessed_key=False):
     html: Optional[str] = None
     meta: Dict[str, Any] = {}
     received_ms: int = 0          # publish time (raw message timestamp): end-to-end latency starts here
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
 class CleanArticle(faust.Record, serializer="orjson"):
@@ -41,6 +42,7 @@ class CleanArticle(faust.Record, serializer="orjson"):
     title: Optional[str] = None
     removed: Dict[str, int] = {}
     received_ms: int = 0
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
 class DetectedArticle(faust.Record, serializer="orjson"):
@@ -56,6 +58,7 @@ class DetectedArticle(faust.Record, serializer="orjson"):
     published_at: Optional[str] = None
     title: Optional[str] = None
     received_ms: int = 0
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
 class Processed(faust.Record, serializer="orjson", include_metadata=False):

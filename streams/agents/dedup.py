@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
 from ..pipeline import article_error_id, dedup_text, parse_raw
+from ..origin import capture
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
 from .common import M, dead_letter, observe_end_to_end_ms, timed
@@ -84,6 +85,7 @@ async def dedup(stream):
                     await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
                     continue
                 if verdict is None:
+                    article.origin = capture(message)   # for a dead letter at a later stage
                     out.add(unique_topic, article.id, article)
                     OK.inc()
                 else:
