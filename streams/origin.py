@@ -7,13 +7,19 @@ So the dedup agent captures it once per unique article into the record's `origin
 stage function passes it on. Only articles that passed `parse_raw` are captured: their value
 is valid UTF-8 and travels as a string (exactly invertible, no base64 growth); keys and
 header values may be any bytes and travel as base64.
+
+A value over ORIGIN_MAX_BYTES is not copied (the record would double towards the broker's
+`message.max.bytes`, 1 MB by default, and an oversized record cannot be sent at all): the DLQ
+then carries the internal record, marked `__dlq.errors.original.omitted`, and its
+`__dlq.errors.topic/partition/offset` still say where the original is in articles.raw.
 """
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+ORIGIN_MAX_BYTES = 256 * 1024     # real articles are 3-50 KB; articles.raw itself takes up to STREAMS_MAX_MESSAGE_BYTES
 
 @dataclass(frozen=True)
 class Original:
@@ -25,6 +31,7 @@ class Original:
     topic: str = ""
     partition: int = -1
     offset: int = -1
+    omitted: int = 0            # > 0: the value (this many bytes) was too large to carry; `value` is b""
 
 
 def message_headers(message) -> list[tuple[str, bytes]]:
@@ -51,10 +58,13 @@ def capture(message) -> dict[str, Any]:
     """A JSON-able copy of `message` (one on articles.raw) for a record's `origin` field."""
     m = of_message(message)
     origin: dict[str, Any] = {"topic": m.topic, "partition": m.partition, "offset": m.offset}
-    try:
-        origin["value"] = m.value.decode("utf-8")
-    except UnicodeDecodeError:          # not reached after parse_raw; kept exact anyway
-        origin["value_b64"] = _b64(m.value)
+    if len(m.value) > ORIGIN_MAX_BYTES:
+        origin["value_omitted"] = len(m.value)
+    else:
+        try:
+            origin["value"] = m.value.decode("utf-8")
+        except UnicodeDecodeError:          # not reached after parse_raw; kept exact anyway
+            origin["value_b64"] = _b64(m.value)
     if m.key is not None:
         origin["key_b64"] = _b64(m.key)
     if m.headers:
@@ -64,14 +74,17 @@ def capture(message) -> dict[str, Any]:
 
 def restore(origin: dict[str, Any]) -> Original:
     """The message `capture` copied, byte-identical."""
+    omitted = int(origin.get("value_omitted", 0))
     if "value" in origin:
         value = origin["value"].encode("utf-8")
-    else:
+    elif "value_b64" in origin:
         value = base64.b64decode(origin["value_b64"])
+    else:
+        value = b""
     key = base64.b64decode(origin["key_b64"]) if origin.get("key_b64") is not None else None
     headers = [(name, base64.b64decode(v)) for name, v in origin.get("headers", [])]
     return Original(key=key, value=value, headers=headers, topic=origin["topic"],
-                    partition=int(origin["partition"]), offset=int(origin["offset"]))
+                    partition=int(origin["partition"]), offset=int(origin["offset"]), omitted=omitted)
 
 
 def original_of(event) -> Original:
@@ -79,5 +92,8 @@ def original_of(event) -> Original:
     else the message itself (a raw message at dedup, or a record written before `origin` existed)."""
     origin = getattr(event.value, "origin", None)
     if isinstance(origin, dict) and origin:
-        return restore(origin)
+        original = restore(origin)
+        if original.omitted:            # too large to carry: the internal record, with the original's place
+            return replace(original, value=of_message(event.message).value)
+        return original
     return of_message(event.message)

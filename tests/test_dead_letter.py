@@ -99,3 +99,22 @@ def test_a_dead_letter_at_a_later_stage_sends_the_publishers_bytes_not_the_inter
     assert headers["trace"] == b"\x00\x01"
     assert headers[HEADER + "topic"] == b"articles.raw" and headers[HEADER + "offset"] == b"7"
     assert headers[HEADER + "stage"] == b"language"
+
+
+def test_an_original_too_large_to_carry_is_located_instead():
+    from streams.origin import ORIGIN_MAX_BYTES
+    from streams.records import CleanArticle
+
+    big = b'{"id":"x2","text":"' + b"a" * ORIGIN_MAX_BYTES + b'"}'
+    origin = capture(_raw_message(big, b"x2", [("trace", b"t")]))
+    assert "value" not in origin and "value_b64" not in origin and origin["value_omitted"] == len(big)
+    record = CleanArticle(id="x2", text="short", origin=origin)
+    internal = SimpleNamespace(topic="articles.clean", partition=1, offset=5, key=b"x2", value=record.dumps(),
+                               headers=[], timestamp=1.0)
+    topic = RecordingTopic(refuse=0)
+    asyncio.run(dead_letter(topic, SimpleNamespace(message=internal, value=record), "language",
+                            StageError("stage_timeout", "slow"), "x2"))
+    (key, value, headers), = topic.sent
+    assert value == internal.value and key == b"x2" and headers["trace"] == b"t"
+    assert headers[HEADER + "original.omitted"].startswith(str(len(big)).encode())
+    assert (headers[HEADER + "topic"], headers[HEADER + "offset"]) == (b"articles.raw", b"7")

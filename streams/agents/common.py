@@ -34,6 +34,10 @@ def dlq_headers(original: Original, stage: str, exc: BaseException, article_id: 
     ]
     if article_id:
         headers.append((HEADER + "article.id", article_id.encode("utf-8", "replace")))
+    if original.omitted:
+        headers.append((HEADER + "original.omitted",
+                        f"{original.omitted} bytes: the value is the internal record; the original is at "
+                        f"topic/partition/offset".encode()))
     if not isinstance(exc, StageError):
         headers.append((HEADER + "exception.stacktrace",
                         "".join(traceback.format_exception(exc))[-4000:].encode("utf-8", "replace")))
