@@ -7,6 +7,7 @@ import traceback
 from contextlib import contextmanager
 
 from ..errors import StageError
+from ..delivery import guard
 from ..metrics import metrics
 from ..origin import Original, original_of
 
@@ -53,21 +54,26 @@ async def dead_letter(dlq_topic, event, stage: str, exc: BaseException, article_
     """Send the publisher's original message to the DLQ with why; a refused send is retried smaller.
 
     At clean/language/extract the original comes from the record's `origin` (streams/origin.py),
-    not from the internal message being processed. Only if the retry fails too does this raise:
-    the batch's offsets are then not committed and the message comes back (at-least-once),
-    rather than being dropped.
+    not from the internal message being processed. Only if the retry fails too does this raise;
+    the delivery guard then refuses every later commit (streams/delivery.py), so the message
+    comes back (at-least-once) rather than being dropped.
     """
     original = original_of(event)
     key, value = original.key, original.value
     reason = exc.reason if isinstance(exc, StageError) else "internal_error"
     try:
-        await dlq_topic.send(key=key, value=value, headers=dlq_headers(original, stage, exc, article_id))
+        fut = await dlq_topic.send(key=key, value=value, headers=dlq_headers(original, stage, exc, article_id))
     except Exception as send_exc:   # noqa: BLE001 - retried below in a form any broker accepts
         log.warning("DLQ send refused (%s: %s); sending a truncated copy", type(send_exc).__name__, send_exc)
         headers = [h for h in dlq_headers(original, stage, exc, article_id) if h[0].startswith(HEADER)]
         headers.append((HEADER + "value.truncated", f"{len(value)} bytes, {type(send_exc).__name__}".encode()))
-        await dlq_topic.send(key=key[:1024] if key else None, value=value[:DLQ_FALLBACK_VALUE_BYTES],
-                             headers=headers)
+        try:
+            fut = await dlq_topic.send(key=key[:1024] if key else None, value=value[:DLQ_FALLBACK_VALUE_BYTES],
+                                       headers=headers)
+        except BaseException as final_exc:
+            guard.fail(final_exc)
+            raise
+    guard.watch(fut)    # delivered or no more commits (streams/delivery.py)
     M.dead_letters.labels(stage, reason).inc()
     M.articles.labels(stage, "dlq").inc()
     observe_end_to_end_ms(getattr(event.value, "received_ms", 0) or int(event.message.timestamp * 1000))

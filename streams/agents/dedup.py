@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
 from ..pipeline import article_error_id, dedup_text, parse_raw
+from ..delivery import guard
 from ..origin import capture
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
@@ -96,6 +97,9 @@ async def dedup(stream):
                     DUPLICATE.inc()
                     observe_end_to_end_ms(article.received_ms)
                 await out.maybe_flush()
+        except BaseException as exc:   # take_events acks the whole batch even so: no commit after this
+            guard.fail(exc)
+            raise
         finally:
             await out.flush()   # records handed to the producer before take_events acks the batch
         M.dedup_index_size.set(len(deduper))
