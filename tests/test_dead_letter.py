@@ -1,4 +1,5 @@
-"""dead_letter() is the last resort of every agent: a refused DLQ send must not lose the message."""
+"""dead_letter() is the last resort of every agent: a refused DLQ send must not lose the message,
+and at every stage it sends the publisher's original message (streams/origin.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -6,9 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
+from hypothesis import given, strategies as st
 
 from streams.agents.common import DLQ_FALLBACK_VALUE_BYTES, HEADER, dead_letter
 from streams.errors import StageError
+from streams.origin import capture, original_of, restore
 
 
 class RecordingTopic:
@@ -58,10 +61,6 @@ def test_when_the_dlq_cannot_be_written_at_all_it_raises_instead_of_dropping():
 
 
 # --------------------------------------------------------------------------- origin (streams/origin.py)
-
-from hypothesis import given, strategies as st  # noqa: E402
-
-from streams.origin import capture, original_of, restore  # noqa: E402
 
 
 def _raw_message(value: bytes, key, headers):

@@ -9,9 +9,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
-from ..pipeline import article_error_id, dedup_text, parse_raw
 from ..delivery import guard
 from ..origin import capture
+from ..pipeline import article_error_id, dedup_text, parse_raw
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
 from .common import M, dead_letter, observe_end_to_end_ms, timed
