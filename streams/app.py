@@ -15,10 +15,12 @@ from faust.web import Request, Response, View
 
 from . import codec  # noqa: F401  (registers the "orjson" codec)
 from . import topics as T
+from .delivery import guard as delivery_guard, install as install_delivery_guard
 from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
 from .sensors import setup_sensors
 from .settings import Settings
+from .web import FAUST_WEB_OPTIONS
 
 settings = Settings.from_env()
 
@@ -36,6 +38,8 @@ def _short_fetch_wait(self, transport):
 
 
 _faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer = _short_fetch_wait
+# No commit after an undelivered record or an abandoned batch (streams/delivery.py).
+install_delivery_guard(_faust_aiokafka.Consumer)
 
 app = faust.App(
     settings.app_id,
@@ -65,6 +69,7 @@ app = faust.App(
     web_port=settings.web_port,
     web_host=settings.web_host,
     web_in_thread=False,
+    **FAUST_WEB_OPTIONS,          # only /metrics, /livez, /readyz (streams/web.py)
     table_standby_replicas=0,
     logging_config=None,
 )
@@ -186,6 +191,8 @@ class Livez(View):
     async def get(self, request: Request) -> Response:
         if _crashed:
             return self.json({"status": "agent_crashed", "agents": _crashed}, status=503)
+        if delivery_guard.failure is not None:   # it stops the worker; until then, not alive
+            return self.json({"status": "delivery_failed", "error": repr(delivery_guard.failure)[:500]}, status=503)
         return self.json({"status": "alive", "uptime_s": round(time.time() - _started, 1)})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
 import sys
 import tempfile
@@ -48,22 +49,38 @@ def describe(ev: dict) -> str:
     return f"  {ev['type']:<11} {who}{where}{when} {ev['status']}{bg}  <- {ev['article']['id']}"
 
 
+class _Stop(SystemExit):
+    """SIGTERM/SIGHUP to the demo: unwind through `finally`, which stops the children."""
+
+
+def _stop_on_signal(signum, frame):
+    raise _Stop(128 + signum)
+
+
 def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: list[bytes] | None = None,
              source: str | None = None) -> int:
-    """`lines`: the user's articles (from `source`) instead of the examples and the malformed two."""
+    """The broker and worker run in their own sessions (a Ctrl-C in the terminal reaches only
+    the demo, which then stops them in order). Python's default SIGTERM/SIGHUP would end the
+    demo without running `finally` and leave both running, orphaned: those signals now unwind
+    like Ctrl-C. A second signal during the stop is ignored (SIGKILL still works).
+    `lines`: the user's articles (from `source`) instead of the examples and the malformed two."""
     log_dir = tempfile.mkdtemp(prefix="diplo-demo-")
     if lines is None:
         lines = example_lines() + MALFORMED
         what = f"{len(lines)} messages ({len(MALFORMED)} malformed on purpose)"
     else:
         what = f"{len(lines)} articles from {source or 'your file'}"
-    print(f"diplo-streams demo: {what}; logs in {log_dir}", file=out)
-    broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
-    print(f"embedded Kafka-compatible broker (Tansu) on {broker.bootstrap}", file=out)
-    port = web_port if _port_free(web_port) else free_port()
-    settings = Settings.from_env(broker=broker.url)
-    worker = WorkerProcess(broker.url, web_port=port, log_path=os.path.join(log_dir, "worker.log"))
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log"))
+    worker = None
+    code = 0
     try:
+        print(f"diplo-streams demo: {what}; logs in {log_dir}", file=out)
+        broker.start()
+        print(f"embedded Kafka-compatible broker (Tansu) on {broker.bootstrap}", file=out)
+        port = web_port if _port_free(web_port) else free_port()
+        settings = Settings.from_env(broker=broker.url)
+        worker = WorkerProcess(broker.url, web_port=port, log_path=os.path.join(log_dir, "worker.log"))
         from .topics import ensure_topics_sync
 
         ensure_topics_sync(settings)
@@ -77,16 +94,26 @@ def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: li
             print(f"  {k:<22} {v}", file=out)
         write_tables_and_report(settings, log_dir, out)
         if keep:
-            print(f"\nrunning; metrics at {worker.base_url}/metrics — Ctrl-C to stop", file=out)
+            print(f"\nrunning; metrics at {worker.base_url}/metrics — Ctrl-C to stop", file=out, flush=True)
             try:
                 while True:
                     time.sleep(1)
             except KeyboardInterrupt:
                 pass
+    except _Stop as stop:
+        print("\nstopping (signal)", file=out, flush=True)
+        code = stop.code
     finally:
-        worker.stop()
-        broker.stop()
-    return 0
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
+        try:
+            if worker is not None:
+                worker.stop()
+        finally:
+            broker.stop()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+    return code
 
 
 def write_tables_and_report(settings: Settings, out_dir: str, out) -> tuple[str, str]:

@@ -150,7 +150,7 @@ def clean(article: Article, settings: Settings) -> CleanArticle:
     return CleanArticle(
         id=article.id, text=result.text, url=article.url, source=article.source,
         published_at=article.published_at, title=result.title or article.title,
-        removed=dict(result.removed), received_ms=article.received_ms)
+        removed=dict(result.removed), received_ms=article.received_ms, origin=article.origin)
 
 
 def detect(article: CleanArticle, settings: Settings) -> DetectedArticle:
@@ -162,7 +162,7 @@ def detect(article: CleanArticle, settings: Settings) -> DetectedArticle:
         id=article.id, text=article.text, language=result.language,
         language_confidence=round(float(result.confidence), 4), stray_lines=len(result.stray_lines),
         url=article.url, source=article.source, published_at=article.published_at,
-        title=article.title, received_ms=article.received_ms)
+        title=article.title, received_ms=article.received_ms, origin=article.origin)
 
 
 def supported(language: str, settings: Settings) -> bool:

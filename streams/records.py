@@ -3,12 +3,17 @@
 articles.raw carries publisher bytes (parsed and validated by `pipeline.parse_raw`);
 from then on each hop has its own record type. Events (events.diplomatic) are
 plain JSON objects validated by streams/schemas/event.schema.json, the public contract.
+The terminal records (Processed, Duplicate) are public too: `include_metadata=False` keeps
+Faust's `__faust` type tag out of them (subscribers are not Faust apps; our own topics are
+read with an explicit value_type, which needs no tag).
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
 import faust
+
+from . import codec  # noqa: F401  (registers the "orjson" codec these records name)
 
 
 class Article(faust.Record, serializer="orjson", allow_blessed_key=False):
@@ -23,6 +28,7 @@ class Article(faust.Record, serializer="orjson", allow_blessed_key=False):
     html: Optional[str] = None
     meta: Dict[str, Any] = {}
     received_ms: int = 0          # publish time (raw message timestamp): end-to-end latency starts here
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
 class CleanArticle(faust.Record, serializer="orjson"):
@@ -36,6 +42,7 @@ class CleanArticle(faust.Record, serializer="orjson"):
     title: Optional[str] = None
     removed: Dict[str, int] = {}
     received_ms: int = 0
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
 class DetectedArticle(faust.Record, serializer="orjson"):
@@ -51,9 +58,10 @@ class DetectedArticle(faust.Record, serializer="orjson"):
     published_at: Optional[str] = None
     title: Optional[str] = None
     received_ms: int = 0
+    origin: Optional[Dict[str, Any]] = None   # the publisher's message, for the DLQ (streams/origin.py)
 
 
-class Processed(faust.Record, serializer="orjson"):
+class Processed(faust.Record, serializer="orjson", include_metadata=False):
     """Terminal record of an article that went through the whole chain (articles.processed)."""
 
     article_id: str
@@ -64,7 +72,7 @@ class Processed(faust.Record, serializer="orjson"):
     events_by_type: Dict[str, int] = {}
 
 
-class Duplicate(faust.Record, serializer="orjson"):
+class Duplicate(faust.Record, serializer="orjson", include_metadata=False):
     """Terminal record of a duplicate article (articles.duplicates)."""
 
     article_id: str

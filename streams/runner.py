@@ -13,13 +13,14 @@ from .broker import free_port
 
 class WorkerProcess:
     def __init__(self, broker_url: str, web_port: int | None = None, env: dict | None = None,
-                 log_path: str | None = None, app_id: str | None = None):
+                 log_path: str | None = None, app_id: str | None = None, command: list[str] | None = None):
         self.web_port = web_port or free_port()
         self.env = {**os.environ, "KAFKA_BROKER": broker_url, "STREAMS_WEB_PORT": str(self.web_port),
                     "STREAMS_WEB_HOST": "127.0.0.1", **(env or {})}
         if app_id:
             self.env["STREAMS_APP_ID"] = app_id
         self.log_path = log_path
+        self.command = command or [sys.executable, "-m", "streams", "worker"]
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -28,7 +29,7 @@ class WorkerProcess:
 
     def start(self) -> "WorkerProcess":
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
-        self.proc = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=self.env,
+        self.proc = subprocess.Popen(self.command, env=self.env,
                                      stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True)
         return self

@@ -181,12 +181,66 @@ def test_metric_names_exported_by_running_worker(worker_metrics_text):
 
 # --------------------------------------------------------------------------- docker-compose
 
+KAFKA_HOST_PORT = DEPLOY / "compose" / "kafka-host-port.yml"
+
+
+def _compose_env(**extra: str) -> dict:
+    """The environment without any GRAFANA_* a developer may have exported, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRAFANA_")}
+    return {**env, **extra}
+
+
 def test_compose_config_valid():
     exe = _tool("docker-compose")
-    r = _run([exe, "-f", str(COMPOSE), "config", "-q"])
+    env = _compose_env(GRAFANA_ADMIN_PASSWORD="only-for-this-test")
+    r = _run([exe, "-f", str(COMPOSE), "config", "-q"], env=env)
     assert r.returncode == 0, r.stderr
-    r = _run([exe, "-f", str(COMPOSE), "config", "--services"])
+    r = _run([exe, "-f", str(COMPOSE), "config", "--services"], env=env)
     assert set(r.stdout.split()) >= {"kafka", "topic-init", "worker", "publisher"}
+
+
+def test_compose_refuses_to_run_without_a_grafana_password():
+    exe = _tool("docker-compose")
+    r = _run([exe, "-f", str(COMPOSE), "config", "-q"], env=_compose_env())
+    assert r.returncode != 0 and "GRAFANA_ADMIN_PASSWORD" in r.stderr, r.stderr
+
+
+def test_compose_kafka_host_port_is_opt_in_and_loopback():
+    exe = _tool("docker-compose")
+    env = _compose_env(GRAFANA_ADMIN_PASSWORD="only-for-this-test")
+    base = yaml.safe_load(_run([exe, "-f", str(COMPOSE), "config"], env=env).stdout)
+    assert "ports" not in base["services"]["kafka"]
+    r = _run([exe, "-f", str(COMPOSE), "-f", str(KAFKA_HOST_PORT), "config"], env=env)
+    assert r.returncode == 0, r.stderr
+    ports = yaml.safe_load(r.stdout)["services"]["kafka"]["ports"]
+    assert [_host_binding(p) for p in ports] == [("127.0.0.1", "9094")]
+
+
+def _host_binding(port) -> tuple[str, str]:
+    """(host ip, published port) of a compose `ports` entry, short or long syntax."""
+    if isinstance(port, dict):
+        return port.get("host_ip", ""), str(port.get("published", ""))
+    parts = str(port).split(":")
+    return (parts[0], parts[1]) if len(parts) == 3 else ("", parts[0])
+
+
+def test_compose_safe_defaults(compose):
+    """No lifecycle API, no default or anonymous Grafana access, nothing published beyond loopback,
+    Kafka (no authentication) not published at all unless the override file is added."""
+    s = compose["services"]
+    assert not any("enable-lifecycle" in arg for arg in s["prometheus"]["command"])
+    env = s["grafana"]["environment"]
+    assert re.fullmatch(r"\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]+\}", env["GF_SECURITY_ADMIN_PASSWORD"]), \
+        "the Grafana admin password must be required from the environment, with no default"
+    assert env["GF_AUTH_ANONYMOUS_ENABLED"] == "false" and "GF_AUTH_ANONYMOUS_ORG_ROLE" not in env
+    assert "ports" not in s["kafka"]
+    for name, svc in s.items():
+        for port in svc.get("ports", []):
+            assert _host_binding(port)[0] == "127.0.0.1", f"{name} publishes {port} on every interface"
+    override = yaml.safe_load(KAFKA_HOST_PORT.read_text())["services"]
+    assert set(override) == {"kafka"}
+    assert [_host_binding(p) for p in override["kafka"]["ports"]] == [("127.0.0.1", "9094")]
+    assert "localhost:9094" in s["kafka"]["environment"]["KAFKA_ADVERTISED_LISTENERS"]
 
 
 def test_compose_services_and_dependencies(compose):
@@ -487,7 +541,7 @@ def test_k8s_validation_is_strict():
 def test_k8s_worker_deployment():
     docs = {d["kind"]: d for _, d in _k8s_docs()}
     assert {"Namespace", "ConfigMap", "Deployment", "Service", "PodDisruptionBudget",
-            "HorizontalPodAutoscaler", "Job"} <= set(docs)
+            "HorizontalPodAutoscaler", "Job", "NetworkPolicy"} <= set(docs)
     pod = docs["Deployment"]["spec"]["template"]
     spec = pod["spec"]
     c = spec["containers"][0]
@@ -508,6 +562,36 @@ def test_k8s_worker_deployment():
     for kind in ("Service", "PodDisruptionBudget"):
         s = docs[kind]["spec"]["selector"]
         assert s.get("matchLabels", s) == sel, kind
+
+
+def test_k8s_network_policy_denies_by_default():
+    """A default deny for every pod, then only: DNS and the broker out, Prometheus in on the metrics port."""
+    policies = [d for _, d in _k8s_docs() if d["kind"] == "NetworkPolicy"]
+    deny = [p["spec"] for p in policies if p["spec"]["podSelector"] == {}
+            and set(p["spec"]["policyTypes"]) == {"Ingress", "Egress"}
+            and not p["spec"].get("ingress") and not p["spec"].get("egress")]
+    assert deny, "no default-deny NetworkPolicy (podSelector {}, Ingress and Egress, no rules)"
+
+    docs = {d["kind"]: d for _, d in _k8s_docs()}
+    worker_labels = docs["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    ports = {p["name"]: p["containerPort"] for p in docs["Deployment"]["spec"]["template"]["spec"]["containers"][0]["ports"]}
+    ingress = [(p["spec"]["podSelector"], r) for p in policies for r in p["spec"].get("ingress", [])]
+    assert ingress, "nothing may scrape the workers"
+    for selector, rule in ingress:
+        assert selector.get("matchLabels") and selector["matchLabels"].items() <= worker_labels.items()
+        assert rule.get("from"), "an ingress rule without `from` admits every source"
+        assert [p["port"] for p in rule["ports"]] == ["http"] and ports["http"] == 6066
+
+    cm = next(d for _, d in _k8s_docs() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "diplo-streams-env")
+    host, port = cm["data"]["KAFKA_BROKER"].split(",")[0].rsplit(":", 1)
+    kafka_ns = host.split(".")[1]                      # <service>.<namespace>.svc
+    egress = [r for p in policies if p["spec"]["podSelector"] == {} for r in p["spec"].get("egress", [])]
+    for rule in egress:
+        assert rule.get("to") and rule.get("ports"), "an egress rule without `to`/`ports` lets pods reach anything"
+    allowed = {(peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"], p["protocol"], p["port"])
+               for rule in egress for peer in rule["to"] for p in rule["ports"]}
+    assert (kafka_ns, "TCP", int(port)) in allowed, "pods cannot reach the broker in KAFKA_BROKER"
+    assert ("kube-system", "UDP", 53) in allowed, "pods cannot resolve names"
 
 
 def test_k8s_topic_init_runs_the_same_script():

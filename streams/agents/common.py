@@ -7,22 +7,26 @@ import traceback
 from contextlib import contextmanager
 
 from ..errors import StageError
+from ..delivery import guard
 from ..metrics import metrics
+from ..origin import Original, original_of
 
 M = metrics()
 HEADER = "__dlq.errors."
 log = logging.getLogger(__name__)
 
 
-def dlq_headers(message, stage: str, exc: BaseException, article_id: str | None) -> list[tuple[str, bytes]]:
-    """Original headers plus origin and error, as Kafka Connect's errors.deadletterqueue does."""
+def dlq_headers(original: Original, stage: str, exc: BaseException, article_id: str | None) -> list[tuple[str, bytes]]:
+    """Original headers plus origin and error, as Kafka Connect's errors.deadletterqueue does.
+
+    topic/partition/offset name the publisher's message on articles.raw at every stage."""
     reason = exc.reason if isinstance(exc, StageError) else "internal_error"
     text = exc.message if isinstance(exc, StageError) else f"{type(exc).__name__}: {exc}"
-    headers = list(_original_headers(message))
+    headers = list(original.headers)
     headers += [
-        (HEADER + "topic", str(message.topic).encode()),
-        (HEADER + "partition", str(message.partition).encode()),
-        (HEADER + "offset", str(message.offset).encode()),
+        (HEADER + "topic", original.topic.encode()),
+        (HEADER + "partition", str(original.partition).encode()),
+        (HEADER + "offset", str(original.offset).encode()),
         (HEADER + "stage", stage.encode()),
         (HEADER + "reason", reason.encode()),
         (HEADER + "exception.class.name", type(exc).__name__.encode()),
@@ -31,17 +35,14 @@ def dlq_headers(message, stage: str, exc: BaseException, article_id: str | None)
     ]
     if article_id:
         headers.append((HEADER + "article.id", article_id.encode("utf-8", "replace")))
+    if original.omitted:
+        headers.append((HEADER + "original.omitted",
+                        f"{original.omitted} bytes: the value is the internal record; the original is at "
+                        f"topic/partition/offset".encode()))
     if not isinstance(exc, StageError):
         headers.append((HEADER + "exception.stacktrace",
                         "".join(traceback.format_exception(exc))[-4000:].encode("utf-8", "replace")))
     return headers
-
-
-def _original_headers(message):
-    raw = message.headers or []
-    items = raw.items() if isinstance(raw, dict) else raw
-    for k, v in items:
-        yield (k if isinstance(k, str) else k.decode("utf-8", "replace")), (v or b"")
 
 
 # A dead letter whose send is refused (too large with our headers, or an odd key) is sent
@@ -50,26 +51,32 @@ DLQ_FALLBACK_VALUE_BYTES = 512 * 1024
 
 
 async def dead_letter(dlq_topic, event, stage: str, exc: BaseException, article_id: str | None = None) -> None:
-    """Send the original message to the DLQ with why; a refused send is retried in a smaller form.
+    """Send the publisher's original message to the DLQ with why; a refused send is retried smaller.
 
-    Only if that fails too does this raise: the batch's offsets are then not committed and
-    the message comes back (at-least-once), rather than being dropped.
+    At clean/language/extract the original comes from the record's `origin` (streams/origin.py),
+    not from the internal message being processed. Only if the retry fails too does this raise;
+    the delivery guard then refuses every later commit (streams/delivery.py), so the message
+    comes back (at-least-once) rather than being dropped.
     """
-    message = event.message
+    original = original_of(event)
+    key, value = original.key, original.value
     reason = exc.reason if isinstance(exc, StageError) else "internal_error"
-    key = message.key if isinstance(message.key, bytes) else None
-    value = message.value if isinstance(message.value, bytes) else b""
     try:
-        await dlq_topic.send(key=key, value=value, headers=dlq_headers(message, stage, exc, article_id))
+        fut = await dlq_topic.send(key=key, value=value, headers=dlq_headers(original, stage, exc, article_id))
     except Exception as send_exc:   # noqa: BLE001 - retried below in a form any broker accepts
         log.warning("DLQ send refused (%s: %s); sending a truncated copy", type(send_exc).__name__, send_exc)
-        headers = [h for h in dlq_headers(message, stage, exc, article_id) if h[0].startswith(HEADER)]
+        headers = [h for h in dlq_headers(original, stage, exc, article_id) if h[0].startswith(HEADER)]
         headers.append((HEADER + "value.truncated", f"{len(value)} bytes, {type(send_exc).__name__}".encode()))
-        await dlq_topic.send(key=key[:1024] if key else None, value=value[:DLQ_FALLBACK_VALUE_BYTES],
-                             headers=headers)
+        try:
+            fut = await dlq_topic.send(key=key[:1024] if key else None, value=value[:DLQ_FALLBACK_VALUE_BYTES],
+                                       headers=headers)
+        except BaseException as final_exc:
+            guard.fail(final_exc)
+            raise
+    guard.watch(fut)    # delivered or no more commits (streams/delivery.py)
     M.dead_letters.labels(stage, reason).inc()
     M.articles.labels(stage, "dlq").inc()
-    observe_end_to_end_ms(getattr(event.value, "received_ms", 0) or int(message.timestamp * 1000))
+    observe_end_to_end_ms(getattr(event.value, "received_ms", 0) or int(event.message.timestamp * 1000))
 
 
 def observe_end_to_end_ms(received_ms: int) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from ..app import app, dedup_index, dlq_topic, duplicates_topic, raw_topic, settings, unique_topic
+from ..delivery import guard
+from ..origin import capture
 from ..pipeline import article_error_id, dedup_text, parse_raw
 from ..records import Duplicate
 from ..text.fingerprint import Deduper, Fingerprint, fingerprint
@@ -84,6 +86,7 @@ async def dedup(stream):
                     await dead_letter(dlq_topic, event, STAGE, exc, article_id or article_error_id(event.value))
                     continue
                 if verdict is None:
+                    article.origin = capture(message)   # for a dead letter at a later stage
                     out.add(unique_topic, article.id, article)
                     OK.inc()
                 else:
@@ -94,6 +97,9 @@ async def dedup(stream):
                     DUPLICATE.inc()
                     observe_end_to_end_ms(article.received_ms)
                 await out.maybe_flush()
+        except BaseException as exc:   # take_events acks the whole batch even so: no commit after this
+            guard.fail(exc)
+            raise
         finally:
             await out.flush()   # records handed to the producer before take_events acks the batch
         M.dedup_index_size.set(len(deduper))

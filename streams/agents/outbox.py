@@ -17,7 +17,8 @@ bytes, keys are UTF-8. Partitioning is aiokafka's default (murmur2 of the key), 
 Faust's Prometheus producer metrics (`topic_messages_sent`, `total_sent_messages`,
 `total_error_messages_sent` used by the alerts, `producer_send_latency`) are kept up to date
 here, per batch rather than per record. A failed delivery is logged and counted exactly as
-Faust does for `topic.send` (it does not stop the commit either).
+Faust does for `topic.send`, and it stops every later commit (streams/delivery.py): the
+worker crashes and the group redelivers from the last commit.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ import asyncio
 import logging
 import time
 from functools import partial
+
+from ..delivery import guard
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,13 @@ class Outbox:
                 key = key.encode("utf-8")
             if value is not None and not isinstance(value, (bytes, bytearray)):
                 value = value.dumps()
-            futures.append(await producer.send(name, value, key=key, headers=headers))
+            try:
+                fut = await producer.send(name, value, key=key, headers=headers)
+            except BaseException as exc:    # refused before queueing (size, metadata timeout, stop)
+                guard.fail(exc)
+                raise
+            guard.watch(fut)
+            futures.append(fut)
             per_topic[name] = per_topic.get(name, 0) + 1
         metrics = _faust_metrics(self.app)
         if metrics is not None:
