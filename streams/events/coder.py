@@ -15,7 +15,7 @@ import operator
 import re
 from typing import Any
 
-from streams.events import actors, confidence, ids, sentences
+from streams.events import actors, confidence, ids, ruleset, sentences
 from streams.events.offsets import Folded
 from streams.text.normalize import fold
 from streams.events.triggers import lexicon
@@ -415,6 +415,7 @@ def _side_list(bare, t, text, withs) -> list[str]:
 
 def _records(events, text, norm, language, article, published, pub_day) -> list[dict]:
     res = []
+    extractor = ruleset.extractor()
     anchor = pub_day.isoformat() if pub_day else (article.get("id") if isinstance(article, dict) else None)
     art = {k: (article.get(k) if isinstance(article, dict) else None)
            for k in ("id", "url", "source", "published_at")} | {"language": language}
@@ -440,6 +441,7 @@ def _records(events, text, norm, language, article, published, pub_day) -> list[
             place = text[a:b]
         res.append({
             "schema_version": SCHEMA_VERSION,
+            "extractor": dict(extractor),
             "event_id": ids.event_id(etype, ev["participants"], ev["actor"], ev["target"], ev["date"], anchor),
             "type": etype,
             "status": status,
