@@ -106,14 +106,15 @@ class Ledger:
     def __init__(self):
         self.terminal: dict[str, list[tuple[str, dict]]] = {}
         self.events: dict[str, dict] = {}
-        self.event_payloads: dict[str, set[bytes]] = {}
+        self.event_payloads: dict[tuple[str, str | None], set[bytes]] = {}   # (event id, article id) -> payloads
         self.dlq_without_id: list[dict] = []
 
     def add(self, topic: str, record) -> None:
         if topic == T.EVENTS:
             ev = orjson.loads(record.value)
             self.events[ev["event_id"]] = ev
-            self.event_payloads.setdefault(ev["event_id"], set()).add(_stable(ev))
+            key = (ev["event_id"], (ev.get("article") or {}).get("id"))
+            self.event_payloads.setdefault(key, set()).add(_stable(ev))
             return
         if topic == T.DLQ:
             headers = {k: v.decode("utf-8", "replace") for k, v in (record.headers or [])}
@@ -140,6 +141,8 @@ class Ledger:
 
 
 def _stable(ev: dict) -> bytes:
-    """An event's payload without per-article provenance, to check that one id means one event."""
-    core = {k: ev.get(k) for k in ("type", "participants", "actor", "target", "date")}
-    return orjson.dumps(core, option=orjson.OPT_SORT_KEYS)
+    """The whole published payload of an event, keyed (in `Ledger.event_payloads`) by event id and
+    the article that reported it: a redelivered or re-processed article must publish byte-for-byte
+    the same record, not only the fields hashed into the id (those could only differ by a hash
+    collision). Other articles reporting the same event keep their own evidence and confidence."""
+    return orjson.dumps(ev, option=orjson.OPT_SORT_KEYS)
