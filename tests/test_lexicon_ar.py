@@ -1,26 +1,24 @@
 """Arabic event lexicon (streams/lang/ar/lexicon.tsv): example sentences written for these tests."""
 from __future__ import annotations
 
-from streams.events.coder import extract_events
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _events(text: str, url: str | None = None) -> list[dict]:
-    article = {"id": "ar-test"}
-    if url:
-        article["url"] = url
-    return extract_events(text, "ar", PUB, article)
+_AR = Coded("ar", PUB)
 
 
-def _of(text: str, etype: str, url: str | None = None) -> list[dict]:
-    return [e for e in _events(text, url) if e["type"] == etype]
+def _events(text, url=None):
+    return _AR.events(text, url=url)
 
 
-def _one(text: str, etype: str, url: str | None = None) -> dict:
-    evs = _of(text, etype, url)
-    assert len(evs) == 1, _events(text, url)
-    return evs[0]
+def _of(text, etype, url=None):
+    return _AR.of(text, etype, url=url)
+
+
+def _one(text, etype, url=None):
+    return _AR.one(text, etype, url=url)
 
 
 def test_round_of_talks_without_ordinal_is_a_negotiation():

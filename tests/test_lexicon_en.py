@@ -2,25 +2,16 @@
 for these tests (no article text)."""
 from __future__ import annotations
 
-from streams.events.coder import extract_events
 from streams.events.gazetteer import gazetteer
 from streams.text.normalize import fold
+
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _events(text: str, pub: str = PUB) -> list[dict]:
-    return [e for e in extract_events(text, "en", pub, {"id": "en-test"}) if not e["background"]]
-
-
-def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
-    return [e for e in _events(text, pub) if e["type"] == etype]
-
-
-def _one(text: str, etype: str, pub: str = PUB) -> dict:
-    evs = _of(text, etype, pub)
-    assert len(evs) == 1, evs
-    return evs[0]
+_EN = Coded("en", PUB, foreground=True)
+_events, _of, _one = _EN.events, _EN.of, _EN.one
 
 
 # --- gazetteer: adjectives, names, seats of government, capitals, leaders -------------------------

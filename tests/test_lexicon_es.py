@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from streams.events.coder import extract_events
 from streams.events.triggers import Lexicon, lexicon
+
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _events(text: str) -> list[dict]:
-    return extract_events(text, "es", PUB, {"id": "es-test"})
-
-
-def _one(text: str, etype: str) -> dict:
-    evs = [e for e in _events(text) if e["type"] == etype]
-    assert len(evs) == 1, evs
-    return evs[0]
+_ES = Coded("es", PUB)
+_events, _one = _ES.events, _ES.one
 
 
 def test_spanish_has_its_own_lexicon():

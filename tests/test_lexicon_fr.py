@@ -2,23 +2,13 @@
 written for these tests."""
 from __future__ import annotations
 
-from streams.events.coder import extract_events
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _events(text: str, pub: str = PUB) -> list[dict]:
-    return extract_events(text, "fr", pub, {"id": "fr-test"})
-
-
-def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
-    return [e for e in _events(text, pub) if e["type"] == etype]
-
-
-def _one(text: str, etype: str, pub: str = PUB) -> dict:
-    evs = _of(text, etype, pub)
-    assert len(evs) == 1, evs
-    return evs[0]
+_FR = Coded("fr", PUB)
+_events, _of, _one = _FR.events, _FR.of, _FR.one
 
 
 def test_deplacement_is_a_trip_with_a_destination():

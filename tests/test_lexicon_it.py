@@ -2,19 +2,13 @@
 written for these tests."""
 from __future__ import annotations
 
-from streams.events.coder import extract_events
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
-    return [e for e in extract_events(text, "it", pub, {"id": "it-test"}) if e["type"] == etype]
-
-
-def _one(text: str, etype: str, pub: str = PUB) -> dict:
-    evs = _of(text, etype, pub)
-    assert len(evs) == 1, evs
-    return evs[0]
+_IT = Coded("it", PUB)
+_of, _one = _IT.of, _IT.one
 
 
 def test_present_and_future_of_arrive():

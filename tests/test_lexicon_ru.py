@@ -2,19 +2,13 @@
 written for these tests."""
 from __future__ import annotations
 
-from streams.events.coder import extract_events
+from tests._coded import Coded
 
 PUB = "2025-05-05"
 
 
-def _of(text: str, etype: str, pub: str = PUB) -> list[dict]:
-    return [e for e in extract_events(text, "ru", pub, {"id": "ru-test"}) if e["type"] == etype]
-
-
-def _one(text: str, etype: str, pub: str = PUB) -> dict:
-    evs = _of(text, etype, pub)
-    assert len(evs) == 1, evs
-    return evs[0]
+_RU = Coded("ru", PUB)
+_of, _one = _RU.of, _RU.one
 
 
 def test_signed_documents_are_an_agreement():
