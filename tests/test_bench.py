@@ -30,7 +30,8 @@ def result(tmp_path_factory):
 
 
 def test_bench_reports_every_figure(result):
-    for key in ("throughput_aps", "passthrough_aps", "ratio", "latency_ms", "peak_rss_mb", "stage_us",
+    for key in ("throughput_aps", "passthrough_aps", "ratio", "chain_passthrough_aps", "chain_cpu_ms_per_article",
+                "ratio_chain", "latency_ms", "peak_rss_mb", "stage_us",
                 "stage_mean_us_worker", "facts"):
         assert key in result, key
     assert set(result["latency_ms"]) >= {"p50", "p95", "p99"}
@@ -40,6 +41,10 @@ def test_bench_reports_every_figure(result):
 def test_bench_values_are_sane(result):
     assert result["throughput_aps"] > 0 and result["passthrough_aps"] > 0
     assert result["ratio"] == pytest.approx(result["throughput_aps"] / result["passthrough_aps"], rel=0.02, abs=0.001)
+    # the chain delivered every article with its bytes unchanged (the bench raises otherwise)
+    assert result["chain_passthrough_aps"] > 0 and result["chain_cpu_ms_per_article"] > 0
+    assert result["ratio_chain"] == pytest.approx(result["throughput_aps"] / result["chain_passthrough_aps"],
+                                                  rel=0.02, abs=0.001)
     lat = result["latency_ms"]
     assert 0 <= lat["p50"] <= lat["p95"] <= lat["p99"] <= lat["max"]
     assert 20 < result["peak_rss_mb"] < 4000                # a real Python worker was sampled
