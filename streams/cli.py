@@ -115,7 +115,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import main as bench_main
+    from .benchmarks.bench import main as bench_main
 
     return bench_main(args)
 

@@ -6,8 +6,8 @@ import collections
 import orjson
 import pytest
 
-from streams.bench import format_table, run_bench
-from streams.benchgen import ArticleGenerator
+from streams.benchmarks.bench import format_table, run_bench
+from streams.benchmarks.benchgen import ArticleGenerator
 
 pytestmark = pytest.mark.integration
 

@@ -35,11 +35,12 @@ import time
 
 import orjson
 
-from . import topics as T
+from .. import topics as T
 from .benchgen import ArticleGenerator
-from .settings import Settings
+from ..settings import Settings
 
-PASSTHROUGH = "bench.passthrough"
+PASSTHROUGH = "bench.passthrough"                              # the one-hop baseline's output topic
+CHAIN = (T.RAW, T.UNIQUE, T.CLEAN, T.DETECTED, T.PROCESSED)     # the four-hop baseline's topics
 
 
 def log(msg: str) -> None:
@@ -194,7 +195,7 @@ def _stage_means(metrics_text: str) -> dict[str, float]:
 # --- one run ----------------------------------------------------------------------------------
 
 def _worker(broker_url: str, settings: Settings, log_dir: str, name: str, extra: dict | None = None):
-    from .runner import WorkerProcess
+    from ..runner import WorkerProcess
 
     env = {"STREAMS_TOPIC_PREFIX": settings.topic_prefix, "STREAMS_LOG_LEVEL": "warn", **(extra or {})}
     return WorkerProcess(broker_url, app_id=settings.app_id, env=env,
@@ -218,7 +219,7 @@ def _pipeline_phase(broker_url: str, lines: list[bytes], ids: list[str], lat_lin
                     lat_ids: list[str], rate: float, log_dir: str, run_no: int, tag: str,
                     env: dict | None, workers: int = 1) -> dict:
     """Throughput then latency of the full pipeline run by `workers` worker processes (one group)."""
-    from .topics import ensure_topics_sync
+    from ..topics import ensure_topics_sync
 
     out: dict = {}
     label = "pipeline" if workers == 1 else f"pipeline x{workers}"
@@ -282,7 +283,7 @@ def _baseline_phase(broker_url: str, lines: list[bytes], ids: list[str], log_dir
                     prefix: str, mode: str, env: dict | None, names: tuple, output: str) -> tuple:
     """A STREAMS_BENCH=`mode` worker on fresh topics `names`: the articles in, `output` read back
     (keyed by article id). Returns (articles/s, worker CPU ms per article, peak RSS MB)."""
-    from .topics import ensure_topics_sync
+    from ..topics import ensure_topics_sync
 
     settings = Settings.from_env(broker=broker_url, app_id=f"diplo-{prefix}", topic_prefix=f"{prefix}.")
     ensure_topics_sync(settings, names=names)
@@ -326,7 +327,7 @@ def run_once(broker_url: str, lines: list[bytes], ids: list[str], lat_lines: lis
                          (T.RAW, PASSTHROUGH), PASSTHROUGH)
     out["passthrough_aps"], out["passthrough_cpu_ms_per_article"], out["passthrough_rss_mb"] = pt
     ch = _baseline_phase(broker_url, lines, ids, log_dir, run_no, f"ch{tag}", "chain", env,
-                         (T.RAW, T.UNIQUE, T.CLEAN, T.DETECTED, T.PROCESSED), T.PROCESSED)
+                         CHAIN, CHAIN[-1])
     out["chain_passthrough_aps"], out["chain_cpu_ms_per_article"], out["chain_rss_mb"] = ch
     out["ratio"] = round(out["throughput_aps"] / out["passthrough_aps"], 3)
     out["ratio_chain"] = round(out["throughput_aps"] / out["chain_passthrough_aps"], 3)
@@ -351,16 +352,16 @@ def stage_micro(articles: list[dict]) -> dict:
     """Median µs per article per stage from the pure modules' own benchmark functions."""
     out: dict = {}
     try:
-        from .text.bench import bench_text
+        from .text import bench_text
 
         r = bench_text(articles, repeat=2)
         out.update(dedup=r.get("dedup_us"), clean=r.get("clean_us"), language=r.get("language_us"))
     except Exception as exc:  # a helper's module may be mid-change: report, don't fail the bench
         out["text_error"] = f"{type(exc).__name__}: {exc}"
     try:
-        from .events.bench import bench_extract
-        from .text.clean import clean_article
-        from .text.language import detect_language
+        from ..text.clean import clean_article
+        from ..text.language import detect_language
+        from .extract import bench_extract
 
         texts = []
         for a in articles:
@@ -412,7 +413,7 @@ def _median_dict(runs: list[dict]) -> dict:
 def run_bench(n: int = 3000, rate: float = 100.0, latency_articles: int = 1000, runs: int = 1,
               seed: int = 1, micro: bool = True, env: dict | None = None, log_dir: str | None = None,
               workers: int = 1) -> dict:
-    from .broker import EmbeddedBroker
+    from ..broker import EmbeddedBroker
 
     log_dir = log_dir or tempfile.mkdtemp(prefix="diplo-bench-")
     gen = ArticleGenerator(seed=seed)
@@ -484,6 +485,11 @@ def format_table(r: dict) -> str:
 
 
 def main(args) -> int:
+    try:
+        import psutil  # noqa: F401  (RSS and CPU of the workers)
+    except ImportError:
+        print("streams bench needs the bench extra: pip install 'diplo-streams[bench]'", file=sys.stderr)
+        return 2
     env = {}
     if getattr(args, "batch_size", None):
         env["STREAMS_BATCH_SIZE"] = str(args.batch_size)
