@@ -50,3 +50,13 @@ def test_bench_values_are_sane(result):
     assert 20 < result["peak_rss_mb"] < 4000                # a real Python worker was sampled
     assert set(result["stage_mean_us_worker"]) == {"dedup", "clean", "language", "extract"}
     assert "articles/s" in format_table(result)
+
+
+def test_ab_pairs_alternate_and_medians_group_by_variant():
+    from streams.benchmarks.ab import _medians, _orders
+
+    assert [order for _, order in _orders(3, "before", "after")] == [
+        ("before", "after"), ("after", "before"), ("before", "after")]
+    rows = [{"tree": "before", "cpu": 3.0}, {"tree": "after", "cpu": 2.0}, {"tree": "before", "cpu": 5.0},
+            {"tree": "after", "cpu": 4.0}, {"tree": "before", "cpu": 4.0}]
+    assert _medians(rows, "tree", ("cpu",)) == {"before": {"cpu": 4.0}, "after": {"cpu": 3.0}}
