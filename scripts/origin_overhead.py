@@ -5,7 +5,7 @@ Usage: python scripts/origin_overhead.py [N]
 """
 import sys
 from types import SimpleNamespace
-from streams.benchgen import generate
+from streams.benchmarks.benchgen import generate
 from streams.origin import capture
 from streams.pipeline import parse_raw, clean, detect
 from streams.settings import Settings

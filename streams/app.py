@@ -218,9 +218,9 @@ async def report_lag() -> None:
         M.consumer_lag.labels(tp.topic, str(tp.partition)).set(max(0, hw - (committed or 0)))
 
 
-if os.environ.get("STREAMS_BENCH") == "passthrough":
-    # `streams bench` only: the same app and settings with one consume-and-re-produce agent
-    # instead of the pipeline, to measure what the framework alone costs per message.
-    from .agents import passthrough as _passthrough  # noqa: E402,F401
+if os.environ.get("STREAMS_BENCH"):
+    # `streams bench` only: the same app and settings with consume-and-re-produce agents (one
+    # hop, or the four hops) instead of the pipeline, to measure what the framework alone costs.
+    from .benchmarks import baselines as _baselines  # noqa: E402,F401
 else:
     from .agents import clean as _clean, dedup as _dedup, extract as _extract, language as _language  # noqa: E402,F401

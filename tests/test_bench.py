@@ -6,8 +6,8 @@ import collections
 import orjson
 import pytest
 
-from streams.bench import format_table, run_bench
-from streams.benchgen import ArticleGenerator
+from streams.benchmarks.bench import format_table, run_bench
+from streams.benchmarks.benchgen import ArticleGenerator
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +30,8 @@ def result(tmp_path_factory):
 
 
 def test_bench_reports_every_figure(result):
-    for key in ("throughput_aps", "passthrough_aps", "ratio", "latency_ms", "peak_rss_mb", "stage_us",
+    for key in ("throughput_aps", "passthrough_aps", "ratio", "chain_passthrough_aps", "chain_cpu_ms_per_article",
+                "ratio_chain", "latency_ms", "peak_rss_mb", "stage_us",
                 "stage_mean_us_worker", "facts"):
         assert key in result, key
     assert set(result["latency_ms"]) >= {"p50", "p95", "p99"}
@@ -40,8 +41,22 @@ def test_bench_reports_every_figure(result):
 def test_bench_values_are_sane(result):
     assert result["throughput_aps"] > 0 and result["passthrough_aps"] > 0
     assert result["ratio"] == pytest.approx(result["throughput_aps"] / result["passthrough_aps"], rel=0.02, abs=0.001)
+    # the chain delivered every article with its bytes unchanged (the bench raises otherwise)
+    assert result["chain_passthrough_aps"] > 0 and result["chain_cpu_ms_per_article"] > 0
+    assert result["ratio_chain"] == pytest.approx(result["throughput_aps"] / result["chain_passthrough_aps"],
+                                                  rel=0.02, abs=0.001)
     lat = result["latency_ms"]
     assert 0 <= lat["p50"] <= lat["p95"] <= lat["p99"] <= lat["max"]
     assert 20 < result["peak_rss_mb"] < 4000                # a real Python worker was sampled
     assert set(result["stage_mean_us_worker"]) == {"dedup", "clean", "language", "extract"}
     assert "articles/s" in format_table(result)
+
+
+def test_ab_pairs_alternate_and_medians_group_by_variant():
+    from streams.benchmarks.ab import _medians, _orders
+
+    assert [order for _, order in _orders(3, "before", "after")] == [
+        ("before", "after"), ("after", "before"), ("before", "after")]
+    rows = [{"tree": "before", "cpu": 3.0}, {"tree": "after", "cpu": 2.0}, {"tree": "before", "cpu": 5.0},
+            {"tree": "after", "cpu": 4.0}, {"tree": "before", "cpu": 4.0}]
+    assert _medians(rows, "tree", ("cpu",)) == {"before": {"cpu": 4.0}, "after": {"cpu": 3.0}}

@@ -24,8 +24,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 FAST_GROUP = {"BROKER_SESSION_TIMEOUT": "8", "BROKER_HEARTBEAT_INTERVAL": "1", "BROKER_REBALANCE_TIMEOUT": "8"}
 
 def generate(n: int, seed: int = 7) -> list[bytes]:
-    """n benchmark articles (streams/benchgen.py): distinct stories, ~10 % planted duplicates."""
-    from streams.benchgen import generate as bench_generate
+    """n benchmark articles (streams/benchmarks/benchgen.py): distinct stories, ~10 % planted duplicates."""
+    from streams.benchmarks.benchgen import generate as bench_generate
 
     return bench_generate(n, seed=seed)
 

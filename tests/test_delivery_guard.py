@@ -83,7 +83,7 @@ GUARD_ENV = {
 @pytest.mark.integration
 @pytest.mark.slow
 def test_broker_gone_mid_stream_nothing_committed_past_a_lost_record(tmp_path):
-    from streams.benchgen import generate
+    from streams.benchmarks.benchgen import generate
     from streams.broker import EmbeddedBroker
     from streams.kafka_io import publish
     from streams.runner import WorkerProcess

@@ -63,7 +63,7 @@ def test_event_id_depends_on_date_and_anchor():
     "وصل الرئيس الروسي إلى الصين والتقى نظيره " * 1500,
     "The Russian president met the Chinese president in Beijing and " * 900,
 ])
-@pytest.mark.timeout(120)   # a hang guard, not a speed test (see streams.events.bench)
+@pytest.mark.timeout(120)   # a hang guard, not a speed test (see streams.benchmarks.extract)
 def test_hostile_input_never_raises(text):
     out = extract_events(text, "ar", "not-a-date", {})
     assert isinstance(out, list)

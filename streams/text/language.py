@@ -46,6 +46,7 @@ _LANG_SCRIPT = {
 }
 _CODE = re.compile(r"[\w$.]\(function\s*\(|\bfunction\s*\w*\s*\([^)]{0,80}\)\s*\{|[\w-]\s*\{\s*[\w-]+\s*:[^;{}]{1,80};|=>\s*\{|\b(?:var|let|const)\s+\w+\s*=")
 _ANY_LETTER = re.compile(r"[^\W\d_]{3}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Persian/Urdu-only letters: an "fa"/"ur" label on text without any of them is Arabic
 # written with a few Persian glyphs (seen in scraped Arabic: الرئیس الروسی).
 _FA_UR_ONLY = re.compile(r"[پچژگڤۆ]|ں|ٹ|ڈ|ڑ|ے|ھ")
@@ -91,6 +92,8 @@ def _predict(text: str, k: int = 1) -> list[tuple[str, float]]:
 
 def script_of(text: str) -> str | None:
     """Dominant script of a short text (None when it has no letters of a known script)."""
+    if text.isascii():   # the same answer without six scans: only the Latin class has ASCII letters
+        return "latin" if _ASCII_LETTER.search(text) else None
     best, best_n = None, 0
     for name, pat in _SCRIPTS:
         n = len(pat.findall(text))

@@ -1,10 +1,10 @@
 """Extraction cost benchmark (no timed unit tests: run this instead).
 
-    .venv/bin/python -m streams.events.bench [--runs K] [-n N]      # generated articles (default)
-    .venv/bin/python -m streams.events.bench ARTICLES.jsonl         # a JSON Lines file of articles
-    .venv/bin/python -m streams.events.bench --sample               # the dense synthetic sample only
+    .venv/bin/python -m streams.benchmarks.extract [--runs K] [-n N]      # generated articles (default)
+    .venv/bin/python -m streams.benchmarks.extract ARTICLES.jsonl         # a JSON Lines file of articles
+    .venv/bin/python -m streams.benchmarks.extract --sample               # the dense synthetic sample only
 
-Default input: the first N (300) articles of `streams.benchgen` (seed 1), cleaned and
+Default input: the first N (300) articles of `streams.benchmarks.benchgen` (seed 1), cleaned and
 language-detected as the pipeline does (`streams bench` reports the same figure as
 `stage_us.extract`): median 2.9 KB per raw message. Each run times every article `repeat`
 times and reports the median µs per `extract_events` call; `--runs K` repeats the whole run
@@ -65,9 +65,9 @@ def _warm(lang: str) -> None:
 
 
 def generated_texts(n: int = 300, seed: int = 1) -> list[tuple[str, str]]:
-    """(cleaned text, language) of the first `n` `streams.benchgen` articles, as the pipeline
+    """(cleaned text, language) of the first `n` `streams.benchmarks.benchgen` articles, as the pipeline
     hands them to extraction (what `streams bench` measures as stage_us.extract)."""
-    from streams.benchgen import ArticleGenerator
+    from streams.benchmarks.benchgen import ArticleGenerator
     from streams.text.clean import clean_article
     from streams.text.language import detect_language
 
@@ -97,7 +97,7 @@ def _file_texts(path: str) -> list[tuple[str, str]]:
 def main(argv: list[str]) -> int:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m streams.events.bench", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m streams.benchmarks.extract", description=__doc__.split("\n\n")[0])
     ap.add_argument("articles", nargs="?", help="JSON Lines articles (default: generated articles)")
     ap.add_argument("-n", type=int, default=300, help="generated articles (default 300)")
     ap.add_argument("--runs", type=int, default=1, help="repeat the run; report the median of the medians")
@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
     elif args.articles:
         texts, source = _file_texts(args.articles), args.articles
     else:
-        texts, source = generated_texts(args.n), f"streams.benchgen seed 1, first {args.n} articles, cleaned"
+        texts, source = generated_texts(args.n), f"streams.benchmarks.benchgen seed 1, first {args.n} articles, cleaned"
     runs = []
     for k in range(max(1, args.runs)):
         r = bench_extract(texts, repeat=args.repeat if texts else max(args.repeat, 50))

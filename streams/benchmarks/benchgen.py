@@ -3,7 +3,7 @@
 Each generated article keeps the furniture of one of the package's example pages (site
 header, date line, "read also" block, share/copyright footer, or an HTML shell, 15 %) and
 carries a new story written from the sentence templates and slot pools in
-streams/data/benchgen/<lang>.json (written for this generator): a lead (who met / visited /
+streams/benchmarks/data/<lang>.json (written for this generator): a lead (who met / visited /
 called / signed with whom, where, when) and 9-16 body sentences drawn from a pool of
 110-140 per language, their slots (countries, capitals, office holders, names, sectors,
 topics, agreements, organisations, figures) filled independently and stock phrases varied
@@ -105,8 +105,8 @@ _OTHER_SENTENCES = {"ar": (6, 9), "en": (7, 10), "fr": (6, 9)}
 
 
 def load_pools(lang: str) -> dict:
-    """Sentence templates and slot pools of one language (streams/data/benchgen/<lang>.json)."""
-    data = orjson.loads(resources.files("streams").joinpath(f"data/benchgen/{lang}.json").read_bytes())
+    """Sentence templates and slot pools of one language (streams/benchmarks/data/<lang>.json)."""
+    data = orjson.loads(resources.files("streams.benchmarks").joinpath(f"data/{lang}.json").read_bytes())
     missing = [k for k in _POOL_KEYS if k not in data]
     if missing:
         raise ValueError(f"benchgen pools for {lang!r} lack {missing}")

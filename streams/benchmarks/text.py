@@ -1,6 +1,6 @@
 """Per-article cost of the text stages (clean + language, dedup) and Deduper memory.
 
-`streams bench` prints `bench_text(articles)`; `python -m streams.text.bench [articles.jsonl]`
+`streams bench` prints `bench_text(articles)`; `python -m streams.benchmarks.text [articles.jsonl]`
 runs it standalone (default: synthetic 3 KB Arabic articles) plus the memory probe.
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def deduper_memory(n: int = 100_000, seed: int = 7, doc_tokens: int = 450) -> di
 
 
 def main(argv: list[str]) -> None:
-    """python -m streams.text.bench [articles.jsonl] [--memory] (default: 300 synthetic 3 KB articles)."""
+    """python -m streams.benchmarks.text [articles.jsonl] [--memory] (default: 300 synthetic 3 KB articles)."""
     if len(argv) > 1 and argv[1] != "--memory":
         with open(argv[1], encoding="utf-8") as f:
             arts = [json.loads(line) for line in f if line.strip()]
