@@ -858,10 +858,10 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
                 if dest is None:
                     continue
                 # the traveller is a person the sentence names (a leader, an office of a state)
-                people = {p.code for p in parties if p.code and p.via in ("leader", "role", "delegation")}
-                if dest.code in people and len(people) == 1:
+                travellers = {p.code for p in parties if p.code and p.via in ("leader", "role", "delegation")}
+                if dest.code in travellers and len(travellers) == 1:
                     continue      # a leader travelling at home
-                actor = next((c for c in salient if c != dest.code and c in people), None) \
+                actor = next((c for c in salient if c != dest.code and c in travellers), None) \
                     or next((c for c in salient if c != dest.code), None)
                 if actor is None:
                     continue
@@ -880,7 +880,7 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
     return out
 
 
-_DATELINE_LEAD = re.compile(r"[\s\d|/.:\-–—]*(?:date\s+[\d-]+)?[\s\d|/.:\-–—]*")
+_DATELINE_LEAD = re.compile(r"[\s\d|/.:\-–—]*(?:date\s+[\d-]+[\s\d|/.:\-–—]*)?")   # one way to match: linear
 DATELINE_CHARS = 1500       # a dateline opens a line in the head of the page, after navigation and byline
 
 
