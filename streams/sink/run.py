@@ -28,6 +28,7 @@ from aiokafka.structs import OffsetAndMetadata
 
 from .. import topics as T
 from ..agents.common import dlq_headers
+from ..origin import of_message
 from ..settings import Settings
 from .rows import SOURCE_TOPICS, Malformed, Plan, plan_batch, record_rows
 from .store import DuckStore, open_store
@@ -110,7 +111,7 @@ async def run_sink(settings: Settings, target: str, group: str | None = None,
 
     async def dead_letter(record, exc: Malformed) -> None:
         sends.append(await producer.send(dlq, record.value or b"", key=record.key,
-                                         headers=dlq_headers(record, STAGE, exc, None)))
+                                         headers=dlq_headers(of_message(record), STAGE, exc, None)))
         stats.dead_letters += 1
         stats.dlq_reasons[exc.reason] = stats.dlq_reasons.get(exc.reason, 0) + 1
 
