@@ -116,8 +116,10 @@ def cmd_subscribe(args) -> int:
         Any other name that does not exist is a typo."""
         from aiokafka.admin import AIOKafkaAdminClient
 
+        from .kafka_security import client_kwargs
+
         name, said = settings.topic(args.topic), False
-        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings))
         await admin.start()
         try:
             while name not in set(await admin.list_topics()):
