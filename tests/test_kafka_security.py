@@ -189,3 +189,37 @@ def test_worker_over_tls(env, certs, tls_broker, tmp_path):
         worker.stop()
     assert len(ledger.terminal) == len(lines)
     assert any(topic == T.PROCESSED for ends in ledger.terminal.values() for topic, _ in ends)
+
+
+@pytest.mark.integration
+def test_cli_publish_and_subscribe_over_tls(certs, tls_broker, tmp_path):
+    """The commands themselves (topic creation, the subscribe topic check, the clients) over TLS;
+    a client that does not trust the broker's CA fails with a hint at the TLS settings."""
+    import os
+    import subprocess
+    import sys
+
+    import orjson
+
+    url, _ = tls_broker
+    articles = tmp_path / "articles.jsonl"
+    lines = [{"id": f"cli-tls-{i}", "text": f"Another sentence made up for the TLS command test, {i}."}
+             for i in range(3)]
+    articles.write_bytes(b"\n".join(orjson.dumps(x) for x in lines) + b"\n")
+    env = {**{k: v for k, v in os.environ.items() if k not in VARS}, "KAFKA_BROKER": url,
+           "STREAMS_TOPIC_PREFIX": "tlscli.",
+           **{f"STREAMS_KAFKA_{k}": v for k, v in _tls_env(certs).items()}}
+
+    def streams(*args, extra=None):
+        return subprocess.run([sys.executable, "-m", "streams", *args], env={**env, **(extra or {})},
+                              capture_output=True, timeout=60)
+
+    pub = streams("publish", "--quiet", str(articles))
+    assert pub.returncode == 0, pub.stderr
+    sub = streams("subscribe", "--topic", "articles.raw", "--from-beginning", "--max", "3", "--idle-timeout", "20")
+    assert sub.returncode == 0, sub.stderr
+    assert sorted(orjson.loads(x)["id"] for x in sub.stdout.splitlines()) == [x["id"] for x in lines]
+
+    refused = streams("publish", "--quiet", str(articles), extra={"STREAMS_KAFKA_SSL_CAFILE": ""})
+    assert refused.returncode == 2
+    assert b"refused the SSL handshake" in refused.stderr
