@@ -109,6 +109,25 @@ def test_a_file_that_is_not_pem_names_the_variable(env, tmp_path):
         client_kwargs(s)
 
 
+def test_every_kafka_client_in_the_package_gets_the_security_settings():
+    """A new AIOKafka* client without `**client_kwargs(settings)` would talk plaintext to a TLS cluster."""
+    import ast
+    from pathlib import Path
+
+    import streams
+
+    clients, missing = 0, []
+    for path in Path(streams.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in \
+                    ("AIOKafkaProducer", "AIOKafkaConsumer", "AIOKafkaAdminClient"):
+                clients += 1
+                if not any(k.arg is None and getattr(k.value.func, "id", "") == "client_kwargs" for k in node.keywords
+                           if isinstance(k.value, ast.Call)):
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert clients >= 9 and not missing, (clients, missing)
+
+
 async def _round_trip(settings: Settings, lines: list[bytes]) -> list[bytes]:
     await T.ensure_topics(settings, names=(T.RAW,), timeout=20)
     await publish(settings, lines)
