@@ -16,6 +16,7 @@ from faust.web import Request, Response, View
 from . import codec  # noqa: F401  (registers the "orjson" codec)
 from . import topics as T
 from .delivery import guard as delivery_guard, install as install_delivery_guard
+from .kafka_security import faust_credentials
 from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
 from .sensors import setup_sensors
@@ -44,6 +45,7 @@ install_delivery_guard(_faust_aiokafka.Consumer)
 app = faust.App(
     settings.app_id,
     broker=settings.broker,
+    broker_credentials=faust_credentials(settings),   # TLS/SASL: STREAMS_KAFKA_* (streams/kafka_security.py)
     store=settings.store,
     datadir=settings.datadir,
     value_serializer="orjson",

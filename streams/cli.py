@@ -13,7 +13,7 @@ import time
 import orjson
 
 from .cli_errors import (UserError, broker_errors, broker_source, check_broker, port_free, quiet_kafka_logs,
-                         read_articles)
+                         read_articles, security_hint)
 
 
 def _settings(args):
@@ -48,7 +48,8 @@ def _wait_for_broker(settings) -> None:
         except (KafkaConnectionError, OSError):
             now = time.monotonic()
             if not waiting or now - last_said >= 30:
-                print(f"streams worker: no Kafka broker reachable at {settings.bootstrap_servers} (KAFKA_BROKER); "
+                print(f"streams worker: no Kafka broker reachable at {settings.bootstrap_servers} (KAFKA_BROKER)"
+                      f"{security_hint()}; "
                       f"waiting{f' ({now - first:.0f} s so far)' if waiting else ''}, retrying every 2 s - "
                       f"start one with `streams broker`, or Ctrl-C to stop", file=sys.stderr, flush=True)
                 waiting, last_said = True, now
@@ -126,8 +127,10 @@ def cmd_subscribe(args) -> int:
         Any other name that does not exist is a typo."""
         from aiokafka.admin import AIOKafkaAdminClient
 
+        from .kafka_security import client_kwargs
+
         name, said = settings.topic(args.topic), False
-        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings))
         await admin.start()
         try:
             while name not in set(await admin.list_topics()):

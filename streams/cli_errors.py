@@ -8,6 +8,7 @@ traceback, because then it is our bug.
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sys
 from contextlib import contextmanager
@@ -27,10 +28,19 @@ def broker_source(args) -> str:
     return "--broker" if getattr(args, "broker", None) else "KAFKA_BROKER"
 
 
+def security_hint() -> str:
+    """With TLS or SASL on, a refused handshake looks like 'no broker' to aiokafka: say so."""
+    protocol = os.environ.get("STREAMS_KAFKA_SECURITY_PROTOCOL", "").strip().upper()
+    if protocol in ("", "PLAINTEXT"):
+        return ""
+    return (f" (or it refused the {protocol} handshake: check the certificate files and credentials in "
+            f"STREAMS_KAFKA_SSL_* / STREAMS_KAFKA_SASL_*, and that the broker listens for {protocol} there)")
+
+
 def no_broker(bootstrap: str, source: str = "KAFKA_BROKER") -> UserError:
     fix = "set KAFKA_BROKER=host:port" if source == "KAFKA_BROKER" else f"fix {source}"
-    return UserError(f"no Kafka broker reachable at {bootstrap} (from {source}); start one with "
-                     f"`streams broker` in another terminal, or {fix}")
+    return UserError(f"no Kafka broker reachable at {bootstrap} (from {source}){security_hint()}; start one "
+                     f"with `streams broker` in another terminal, or {fix}")
 
 
 def check_broker(bootstrap: str, source: str = "KAFKA_BROKER") -> None:

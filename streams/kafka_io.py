@@ -12,6 +12,7 @@ from typing import AsyncIterator, Iterable
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from .kafka_security import client_kwargs
 from .settings import Settings
 from . import topics as T
 
@@ -40,7 +41,8 @@ async def publish(settings: Settings, lines: Iterable[bytes], progress=None, top
 
     `after_each(line)`, if given, is awaited once each line is acknowledged by the broker.
     """
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings),
+                                acks="all", linger_ms=5,
                                 max_request_size=max(settings.max_message_bytes * 2, 1_048_576),
                                 enable_idempotence=False)
     await _start(producer)
@@ -74,6 +76,7 @@ async def consume(settings: Settings, topic_names: list[str], from_beginning: bo
                   idle_timeout: float | None = None, group: str | None = None) -> AsyncIterator:
     """Yield records from topics; stops after `idle_timeout` seconds without a record."""
     consumer = AIOKafkaConsumer(*[settings.topic(t) for t in topic_names], bootstrap_servers=settings.bootstrap_servers,
+                                **client_kwargs(settings),
                                 auto_offset_reset="earliest" if from_beginning else "latest",
                                 group_id=group, enable_auto_commit=group is not None,
                                 metadata_max_age_ms=2000)

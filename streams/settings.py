@@ -6,7 +6,7 @@ names and defaults. ``Settings.from_env()`` is the only constructor used in code
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 
 class SettingError(ValueError):
@@ -51,6 +51,14 @@ class Settings:
     languages: tuple = ("ar", "en", "fr", "ru", "fa", "ur", "it", "es", "de", "tr")  # STREAMS_LANGUAGES
     log_level: str = "info"                    # STREAMS_LOG_LEVEL
     fetch_max_wait_ms: int = 50                # STREAMS_FETCH_MAX_WAIT_MS: consumer long-poll wait (Faust: 1500)
+    # Kafka TLS/SASL for every client (streams/kafka_security.py checks and maps them)
+    security_protocol: str = "PLAINTEXT"       # STREAMS_KAFKA_SECURITY_PROTOCOL
+    sasl_mechanism: str = ""                   # STREAMS_KAFKA_SASL_MECHANISM: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512
+    sasl_username: str = ""                    # STREAMS_KAFKA_SASL_USERNAME
+    sasl_password: str = field(default="", repr=False)   # STREAMS_KAFKA_SASL_PASSWORD: never printed
+    ssl_cafile: str = ""                       # STREAMS_KAFKA_SSL_CAFILE: CA bundle (default: the system's)
+    ssl_certfile: str = ""                     # STREAMS_KAFKA_SSL_CERTFILE: client certificate (mutual TLS)
+    ssl_keyfile: str = ""                      # STREAMS_KAFKA_SSL_KEYFILE
 
     ENV = {  # field -> environment variable (a class attribute, not a field)
         "broker": "KAFKA_BROKER",
@@ -74,6 +82,13 @@ class Settings:
         "languages": "STREAMS_LANGUAGES",
         "log_level": "STREAMS_LOG_LEVEL",
         "fetch_max_wait_ms": "STREAMS_FETCH_MAX_WAIT_MS",
+        "security_protocol": "STREAMS_KAFKA_SECURITY_PROTOCOL",
+        "sasl_mechanism": "STREAMS_KAFKA_SASL_MECHANISM",
+        "sasl_username": "STREAMS_KAFKA_SASL_USERNAME",
+        "sasl_password": "STREAMS_KAFKA_SASL_PASSWORD",
+        "ssl_cafile": "STREAMS_KAFKA_SSL_CAFILE",
+        "ssl_certfile": "STREAMS_KAFKA_SSL_CERTFILE",
+        "ssl_keyfile": "STREAMS_KAFKA_SSL_KEYFILE",
     }
 
     @classmethod
@@ -90,6 +105,9 @@ class Settings:
         if "://" not in broker:
             values["broker"] = ";".join("kafka://" + b for b in broker.split(","))
         values.update(overrides)
+        from .kafka_security import check   # here: it imports this module
+
+        check(values)
         return cls(**values)
 
     def topic(self, name: str) -> str:

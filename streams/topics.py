@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+from .kafka_security import client_kwargs
 from .settings import Settings
 
 RAW = "articles.raw"                 # input: publisher JSON bytes, any key
@@ -32,7 +33,8 @@ async def ensure_topics(settings: Settings, names=ALL, timeout: float = 30.0) ->
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
 
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=int(timeout * 1000))
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings),
+                                request_timeout_ms=int(timeout * 1000))
     await admin.start()
     try:
         existing = set(await admin.list_topics())

@@ -37,6 +37,7 @@ import orjson
 
 from .. import topics as T
 from .benchgen import ArticleGenerator
+from ..kafka_security import client_kwargs
 from ..settings import Settings
 
 PASSTHROUGH = "bench.passthrough"                              # the one-hop baseline's output topic
@@ -107,8 +108,8 @@ async def _send_all(settings: Settings, topic: str, lines: list[bytes], ids: lis
     """Publish lines (keyed by id); records each message's CreateTime. Returns seconds taken."""
     from aiokafka import AIOKafkaProducer
 
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
-                                max_request_size=4_194_304, enable_idempotence=False)
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings), acks="all",
+                                linger_ms=5, max_request_size=4_194_304, enable_idempotence=False)
     await producer.start()
     start = time.monotonic()
     futures = []
@@ -136,7 +137,7 @@ async def _collect(settings: Settings, topics: list[str], want: set[str], timeou
     """First terminal record timestamp (ms) per wanted id, read from the start of `topics`."""
     from aiokafka import AIOKafkaConsumer
 
-    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers,
+    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings),
                                 auto_offset_reset="earliest", enable_auto_commit=False,
                                 metadata_max_age_ms=1000, max_partition_fetch_bytes=8 * 2**20)
     await consumer.start()

@@ -119,7 +119,10 @@ async def publish_records(settings, recs, chunk: int = 1000) -> None:
     """Send (logical topic, key, value) triples in order (helper for bench and tests)."""
     from aiokafka import AIOKafkaProducer
 
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", linger_ms=5,
+    from ..kafka_security import client_kwargs
+
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings),
+                                acks="all", linger_ms=5,
                                 enable_idempotence=False)
     await producer.start()
     try:

@@ -28,6 +28,7 @@ from aiokafka.structs import OffsetAndMetadata
 
 from .. import topics as T
 from ..agents.common import dlq_headers
+from ..kafka_security import client_kwargs
 from ..origin import of_message
 from ..settings import Settings
 from .rows import SOURCE_TOPICS, Malformed, Plan, plan_batch, record_rows
@@ -99,11 +100,11 @@ async def run_sink(settings: Settings, target: str, group: str | None = None,
     `idle_timeout` seconds pass without a record."""
     store = open_store(target)
     stats = SinkStats()
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers,
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings),
                                 group_id=group or f"{settings.app_id}-sink", enable_auto_commit=False,
                                 auto_offset_reset="earliest", metadata_max_age_ms=2000,
                                 fetch_max_wait_ms=settings.fetch_max_wait_ms)
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all",
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, **client_kwargs(settings), acks="all",
                                 enable_idempotence=False,
                                 max_request_size=max(settings.max_message_bytes * 2, 1_048_576))
     dlq = settings.topic(T.DLQ)
