@@ -240,3 +240,13 @@ def test_trafilatura_really_runs_on_html_pages():
     text = _trafilatura(page)
     assert text and "signed an agreement on port investment" in text
     assert "Most read" not in text and "Markets close higher" not in text
+
+
+def test_keyword_tag_lines_are_page_furniture():
+    from streams.text.clean import clean_article
+    text = ("انطلقت في الدوحة جولة جديدة من المفاوضات بين باكستان وأفغانستان.\n"
+            "الكلمات الدالة: قطر، باكستان، أفغانستان، مفاوضات\n")
+    out = clean_article(text, None, None).text
+    assert "الكلمات الدالة" not in out and "انطلقت في الدوحة" in out
+    out = clean_article("Talks resumed in Doha on Sunday.\nKeywords: Qatar, Pakistan, Afghanistan\n", None, None).text
+    assert "Keywords" not in out and "Talks resumed" in out
