@@ -1119,6 +1119,10 @@ CASES = [
     ("en-headline-without-a-second-state", "en", PUB,
      "Lavrov in talks marathon\nThe minister spoke for six hours about trade.",
      []),
+    ("de-receiver-after-the-visit-noun-is-the-host", "de", PUB,
+     "Bundespräsident Frank-Walter Steinmeier wird am Freitag den polnischen Präsidenten zu einem "
+     "Abschiedsbesuch empfangen.",
+     ["visit POL>DEU @DEU 2025-11-07 planned", "?meeting DEU,POL @DEU 2025-11-07 planned"]),
 ]
 
 

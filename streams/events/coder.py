@@ -275,7 +275,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             dest = (marked or after or before[-1:] or [None])[0]
             dcode = dest.code if dest else None
             # "X received Y ... on his visit to the country": the receiver is the host
-            host = dest is None and len(codes) >= 2 and any("host" in h.flags and h.end <= t.start for h in trigs)
+            host = dest is None and len(codes) >= 2 and any("host" in h.flags for h in trigs)   # (verb-final: "... empfangen")
             if host:
                 dcode = codes[0]
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
