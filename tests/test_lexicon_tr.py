@@ -139,3 +139,9 @@ def test_read_also_block_is_not_the_story():
     evs = run(text)
     assert {e["type"] for e in evs} == {"meeting"}
     assert one(evs, "meeting")["participants"] == ["CAN", "MEX"]
+
+
+def test_one_case_ending_closes_a_list_of_hosts():
+    evs = run("Cumhurbaşkanı Erdoğan gelecek hafta Mısır, Ürdün ve Katar'a gidecek.")
+    assert sorted(e["target"] for e in evs if e["type"] == "visit") == ["EGY", "JOR", "QAT"]
+    assert {e["actor"] for e in evs if e["type"] == "visit"} == {"TUR"}

@@ -320,6 +320,18 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
                                      place=getattr(pl, "place", None)))
                     prev = pl
+                if ctx.get("case_endings") and dest.marker == "dest":
+                    # the case ending closes the whole list: "Suudi Arabistan, Kuveyt ve Katar'a"
+                    nxt = dest
+                    for pl in sorted(places + bare, key=lambda x: x.pos, reverse=True):
+                        if pl.end > nxt.pos:
+                            continue
+                        if pl.code in (actor, dcode) or not actors._and_gap(text[pl.end:nxt.pos].strip()) \
+                                or any(o["target"] == pl.code for o in more):
+                            break
+                        more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
+                                         place=getattr(pl, "place", None)))
+                        nxt = pl
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
