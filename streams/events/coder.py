@@ -646,7 +646,6 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if "http" in folded or "www." in folded:      # the only ways _URL can match
         folded = _URL.sub(lambda m: " " * len(m.group()), folded)
     prof = profile(language)
-    arabic = prof.script == "arabic"
     hits = lexicon(language).find(folded)
     if not any(h.kind == "trigger" for h in hits):
         return []                 # every sentence takes the cheap path: no event to code

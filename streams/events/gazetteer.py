@@ -205,7 +205,6 @@ class Gazetteer:
         # Arabic-script spellings of a name are also indexed by their skeleton (names.py):
         # transliterations the table does not list still match
         self._skel = SkeletonIndex() if self.lang in ARABIC_SCRIPT else None
-        skel_entries: dict[tuple, list] = {}
         header = None
         for row in _read_tsv(DATA / "leaders.tsv"):
             if header is None and row[0] == "code":
