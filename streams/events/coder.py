@@ -184,6 +184,21 @@ def _origin(trigs, places) -> str | None:
     return next((pl.code for pl in places if pl.marker == "from"), None)
 
 
+def _joined(first, items, text, exclude: set, backward: bool) -> list:
+    """The places or states listed with `first` ("Egypt and Tunisia", "X, Y ve Z'a"): after it,
+    or before it with `backward`, each joined to the previous by "and" or a comma."""
+    out, prev = [], first
+    for pl in sorted(items, key=_POS, reverse=backward):
+        if (pl.end > prev.pos) if backward else (pl.pos < prev.end or getattr(pl, "marker", None) == "from"):
+            continue
+        gap = text[pl.end:prev.pos] if backward else text[prev.end:pl.pos]
+        if pl.code in exclude or not actors._and_gap(gap.strip()) or any(o.code == pl.code for o in out):
+            break
+        out.append(pl)
+        prev = pl
+    return out
+
+
 def _office_before(parties, t) -> bool:
     """An office with no country (a subject: "the Foreign Minister") is named before the trigger."""
     return any(p.via == "office" and p.end <= t.start for p in parties)
@@ -310,28 +325,13 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
             if dest is not None:      # "will visit Egypt and Tunisia": one trip per listed host
-                prev = dest
-                for pl in sorted(places + bare, key=lambda x: x.pos):
-                    if pl.pos < prev.end or getattr(pl, "marker", None) == "from":
-                        continue
-                    if pl.code in (actor, dcode) or not actors._and_gap(text[prev.end:pl.pos].strip()) \
-                            or any(o["target"] == pl.code for o in more):
-                        break
-                    more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
-                                     place=getattr(pl, "place", None)))
-                    prev = pl
+                hosts = _joined(dest, places + bare, text, {actor, dcode}, backward=False)
                 if ctx.get("case_endings") and dest.marker == "dest":
                     # the case ending closes the whole list: "Suudi Arabistan, Kuveyt ve Katar'a"
-                    nxt = dest
-                    for pl in sorted(places + bare, key=lambda x: x.pos, reverse=True):
-                        if pl.end > nxt.pos:
-                            continue
-                        if pl.code in (actor, dcode) or not actors._and_gap(text[pl.end:nxt.pos].strip()) \
-                                or any(o["target"] == pl.code for o in more):
-                            break
-                        more.append(dict(ev, target=pl.code, participants=sorted({actor, pl.code}), loc=pl.code,
-                                         place=getattr(pl, "place", None)))
-                        nxt = pl
+                    hosts += _joined(dest, places + bare, text, {actor, dcode} | {h.code for h in hosts},
+                                     backward=True)
+                more = [dict(ev, target=h.code, participants=sorted({actor, h.code}), loc=h.code,
+                             place=getattr(h, "place", None)) for h in hosts]
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
