@@ -10,6 +10,7 @@ deterministic ids. A bug raises (the agent dead-letters the article as `internal
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import operator
 import re
@@ -913,22 +914,21 @@ def _dateline(folded: str, mentions):
 
 # country-code domains used as words or by unrelated sites, not as a state's outlets
 _VANITY_TLDS = frozenset({"tv", "me", "io", "ai", "co", "fm", "cc", "ws", "to", "gg", "la", "am", "ly", "so", "im"})
-_TLD_ALPHA3: dict[str, str] | None = None
+@functools.lru_cache(maxsize=1)
+def _alpha3_by_tld() -> dict[str, str]:
+    import pycountry
+    return {c.alpha_2.lower(): c.alpha_3 for c in pycountry.countries} | {"uk": "GBR"}
 
 
 def _tld_country(url) -> str | None:
     """State of an outlet from its country-code domain (app.com.pk -> PAK, ...co.uk -> GBR)."""
-    global _TLD_ALPHA3
     if not isinstance(url, str) or "://" not in url:
         return None
     host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
     tld = host.rsplit(".", 1)[-1]
     if len(tld) != 2 or tld in _VANITY_TLDS:
         return None
-    if _TLD_ALPHA3 is None:
-        import pycountry
-        _TLD_ALPHA3 = {c.alpha_2.lower(): c.alpha_3 for c in pycountry.countries} | {"uk": "GBR"}
-    return _TLD_ALPHA3.get(tld)
+    return _alpha3_by_tld().get(tld)
 
 
 def _teaser_spans(folded: str, hits) -> list[tuple[int, int]]:

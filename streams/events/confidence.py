@@ -28,6 +28,7 @@ FEATURES = (
 
 def features(ev: dict, n_foreground: int, language: str, salient: list[str]) -> list[float]:
     """The model's inputs for one merged event, in FEATURES order."""
+    script = profile(language).script
     people = ev.get("people") or ()
     named = {p.code for p in people if p.code and p.via in NAMED_VIA}
     parts = ev["participants"]
@@ -49,8 +50,8 @@ def features(ev: dict, n_foreground: int, language: str, salient: list[str]) -> 
         float(bool(ev.get("background"))),
         float(set(parts[:2]) <= set(salient[:2])),
         math.log1p(n_foreground),
-        float(profile(language).script == "arabic"),
-        float(profile(language).script == "latin"),
+        float(script == "arabic"),
+        float(script == "latin"),
     ]
 
 
