@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import collections
+import math
 
 import orjson
 import pytest
@@ -60,3 +61,12 @@ def test_ab_pairs_alternate_and_medians_group_by_variant():
     rows = [{"tree": "before", "cpu": 3.0}, {"tree": "after", "cpu": 2.0}, {"tree": "before", "cpu": 5.0},
             {"tree": "after", "cpu": 4.0}, {"tree": "before", "cpu": 4.0}]
     assert _medians(rows, "tree", ("cpu",)) == {"before": {"cpu": 4.0}, "after": {"cpu": 3.0}}
+
+
+def test_throughput_of_one_batch_falls_back_to_the_time_since_the_first_send():
+    from streams.benchmarks.bench import _throughput
+
+    assert _throughput({"a": 1000, "b": 1500, "c": 2000}, {"a": 0}) == 2.0     # 2 intervals in 1 s
+    # all three came out in the same millisecond, 1.5 s after the first send
+    assert _throughput({"a": 1500, "b": 1500, "c": 1500}, {"a": 0, "b": 10}) == 2.0
+    assert math.isnan(_throughput({"a": 5}, {}))

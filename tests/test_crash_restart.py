@@ -54,8 +54,9 @@ class Run:
     def log(self, i: int) -> str:
         return (self.tmp / f"worker{i}.log").read_text(errors="replace")
 
-    async def follow(self, until, timeout: float, on_progress=None) -> None:
-        """Consume terminal topics + events into the ledger until `until(ledger)` holds, then drain 2 s."""
+    async def follow(self, until, timeout: float, on_progress=None, drain: float = 2.0) -> None:
+        """Consume terminal topics + events into the ledger until `until(ledger)` holds, then drain
+        `drain` seconds (0: return at once, to act while the worker is still busy)."""
         s = self.settings
         if not hasattr(self, "_consumer"):
             self._consumer = AIOKafkaConsumer(*[s.topic(t) for t in (T.EVENTS, *T.TERMINAL)],
@@ -73,7 +74,7 @@ class Run:
                 on_progress(self.ledger)
             if done_at is None and until(self.ledger):
                 done_at = time.monotonic()
-            if done_at is not None and time.monotonic() - done_at > 2.0:
+            if done_at is not None and time.monotonic() - done_at >= drain:
                 return
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{len(self.ledger.terminal)} ids accounted for; "

@@ -105,14 +105,18 @@ def test_broker_gone_mid_stream_nothing_committed_past_a_lost_record(tmp_path):
         ids = [orjson.loads(x)["id"] for x in lines]
         first = run.worker_with(GUARD_ENV)
         first.wait_ready()
-        asyncio.run(publish(run.settings, lines))
         paused_at = {}
 
         async def scenario():
             try:
+                # the ledger's consumer runs before anything is published, so that the pause lands
+                # while the worker is busy even on a host fast enough to finish 1,500 in a few seconds
+                await run.follow(lambda led: True, timeout=60, drain=0)
+                await publish(run.settings, lines)
                 # busy: a tenth done, then the broker goes away for longer than the producer's timeout
-                await run.follow(lambda led: len(led.terminal) >= len(ids) // 10, timeout=240)
+                await run.follow(lambda led: len(led.terminal) >= len(ids) // 10, timeout=240, drain=0)
                 paused_at["n"] = len(run.ledger.terminal)
+                assert paused_at["n"] < len(ids), "every article was done before the pause: nothing tested"
                 os.kill(broker.proc.pid, signal.SIGSTOP)
                 await asyncio.sleep(PAUSE_S)
                 os.kill(broker.proc.pid, signal.SIGCONT)
