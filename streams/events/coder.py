@@ -62,15 +62,24 @@ _SINCE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(union("since"
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
-def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | None = None) -> tuple[str, bool]:
-    """(status, recalled) from the trigger's own flags, nearby cues and earlier years."""
+def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | None = None,
+            verb_final: bool = False, verbs=()) -> tuple[str, bool]:
+    """(status, recalled) from the trigger's own flags, nearby cues and earlier years.
+
+    A noun trigger that needs a signing verb ("accords ... seront signés", "MoUs are likely to
+    be signed") takes its tense from that verb as well (`verbs`). In a verb-final language the
+    auxiliary follows the verb ("دستخط کریں گے", "به امضا خواهد رسید"), so a planned cue after
+    the trigger in the same clause counts there without an `after` flag."""
     planned = "planned" in trig.flags
     recalled = False
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
-        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER and "after" in c.flags \
+        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER \
+            and ("after" in c.flags or (verb_final and c.label == "planned")) \
             and _CLAUSE.isdisjoint(text[trig.end:c.start])
         if not (before or after):
+            if c.label == "planned" and any(_tense_of(v, c, text, verb_final) for v in verbs):
+                planned = True
             continue
         if "near" in c.flags and (not before or len(text[c.end:trig.start].split()) > 1):
             continue
@@ -87,6 +96,14 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017",
                 #                       "منذ توتر العلاقات بين البلدين عام 2013"
     return ("planned" if planned else "occurred"), recalled
+
+
+def _tense_of(verb, c, text: str, verb_final: bool) -> bool:
+    """A tense cue bound to a signing verb: right before it ("will sign", "seront signés"), or
+    in a verb-final language right after it, in the same clause."""
+    if c.end <= verb.start:
+        return verb.start - c.end <= 30 and _CLAUSE.isdisjoint(text[c.end:verb.start])
+    return verb_final and 0 <= c.start - verb.end <= 30 and _CLAUSE.isdisjoint(text[verb.end:c.start])
 
 
 def _negated(trig, cues, text: str) -> bool:
@@ -207,14 +224,14 @@ def _office_before(parties, t) -> bool:
 
 def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -> list[dict]:
     out = []
-    has_sign = False
+    signs = []
     tense_cues, neg_cues, withs = [], [], []
     for c in cues:                     # one pass sorts the cues the rules below read
         label = c.label
         if label == "sport":
             return []
         if label == "sign":
-            has_sign = True
+            signs.append(c)
         elif label == "planned" or label == "recall":
             tense_cues.append(c)
         elif label == "negation":
@@ -243,11 +260,12 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if neg_cues and _negated(t, neg_cues, text):
             continue
-        if "needs_sign" in t.flags and not has_sign:
+        if "needs_sign" in t.flags and not signs:
             continue
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
-        status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e)
+        status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e, ctx["verb_final"],
+                                   signs if "needs_sign" in t.flags else ())
         codes = _codes(src)
         if "pair" in t.flags:
             # "they also signed a plan", "وقع الجانبان": the story's two sides, only when the
@@ -673,6 +691,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     teasers = _teaser_spans(folded, hits)
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
+                 "verb_final": prof.word_order == "SOV",   # the tense follows the verb
                  "sov": prof.destination_before_verb,   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
                  "postpositional": prof.postpositional,   # "with" after its object: "A ve B ile"
                  "case_endings": prof.case_endings}       # "Ankara'ya": the ending right after the name
@@ -847,17 +866,18 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
     for idx, s, e, trigs, cues, places, parties in lead_trigs:
         if any(c.label == "sport" for c in cues):
             continue
-        has_sign = any(c.label == "sign" for c in cues)
+        signs = [c for c in cues if c.label == "sign"]
         neg = [c for c in cues if c.label == "negation"]
         tense = [c for c in cues if c.label in ("planned", "recall")]
         for t in trigs:
             if t.label in have or "weak" in t.flags or "pair" in t.flags or (neg and _negated(t, neg, text)):
                 continue
-            if "needs_sign" in t.flags and not has_sign:
+            if "needs_sign" in t.flags and not signs:
                 continue
             if t.label == "meeting" and ("call" in have or calls):
                 continue          # "talks by phone": a story about a call is a call
-            status, recalled = _status(t, tense, text, ctx.get("pub_day"), e)
+            status, recalled = _status(t, tense, text, ctx.get("pub_day"), e, ctx["verb_final"],
+                                       signs if "needs_sign" in t.flags else ())
             if recalled:
                 continue
             ev = {"type": t.label, "status": status, "recalled": False, "sentence": idx, "span": (s, e),
