@@ -121,3 +121,11 @@ def test_plural_offices_departures_and_plural_memoranda():
                 "agreement")["participants"] == ["DZA", "TUN"]
     assert _one("Le président du Conseil européen s'est entretenu avec le président égyptien.",
                 "meeting")["participants"] == ["EGY", "EU"]
+
+
+def test_an_agreement_noun_takes_the_tense_of_its_signing_verb():
+    ev = _one("Le président sénégalais est arrivé à Paris. Des accords seront signés ensuite entre les "
+              "gouvernements du Sénégal et de la France.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
+    ev = _one("Des accords ont été signés entre les gouvernements du Sénégal et de la France.", "agreement")
+    assert ev["status"] == "occurred"

@@ -145,3 +145,15 @@ def test_one_case_ending_closes_a_list_of_hosts():
     evs = run("Cumhurbaşkanı Erdoğan gelecek hafta Mısır, Ürdün ve Katar'a gidecek.")
     assert sorted(e["target"] for e in evs if e["type"] == "visit") == ["EGY", "JOR", "QAT"]
     assert {e["actor"] for e in evs if e["type"] == "visit"} == {"TUR"}
+
+
+def test_a_participle_before_its_noun_names_the_traveller():
+    # "ziyarette bulunan X": X is on a visit, the host is the one who receives him
+    v = one(run("Cumhurbaşkanı Erdoğan, Türkiye'ye resmi ziyarette bulunan Nijer Devlet Başkanı Mohamed "
+                "Bazoum'u törenle karşıladı.", "2021-05-10"), "visit")
+    assert (v["actor"], v["target"]) == ("NER", "TUR")
+
+
+def test_expected_signing_after_the_noun_is_planned():
+    a = one(run("Türkiye ile Azerbaycan arasında ticaret anlaşmalarının imzalanması bekleniyor."), "agreement")
+    assert (a["participants"], a["status"]) == (["AZE", "TUR"], "planned")

@@ -94,3 +94,13 @@ def test_awaited_visit_is_planned():
 def test_video_link_is_a_call_and_plural_ministers():
     c = one(run("ایران اور پاکستان کے وزرائے خارجہ نے ویڈیو لنک کے ذریعے بات چیت کی۔"), "call")
     assert c["participants"] == ["IRN", "PAK"]
+
+
+def test_the_near_future_after_the_signing_verb_is_planned():
+    # verb-final: the auxiliary follows the verb ("is going to sign", "will be signed")
+    for text in ("پاکستان اور ترکی دفاعی تعاون کے معاہدے پر دستخط کرنے جا رہے ہیں۔",
+                 "پاکستان اور ترکی کے درمیان دفاعی تعاون کے معاہدے پر دستخط کیے جائیں گے۔"):
+        a = one(run(text), "agreement")
+        assert (a["participants"], a["status"]) == (["PAK", "TUR"], "planned"), text
+    a = one(run("پاکستان اور ترکی نے دفاعی تعاون کے معاہدے پر دستخط کیے۔"), "agreement")
+    assert a["status"] == "occurred"

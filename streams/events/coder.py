@@ -38,6 +38,7 @@ LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
 WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across a comma)
 OLD_NEWS = dt.timedelta(days=20)
+VERB_FINAL_GAP = 2          # words between a verb-final trigger and its tense auxiliary ("دستخط کریں گے")
 RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -75,7 +76,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
         after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER \
-            and ("after" in c.flags or (verb_final and c.label == "planned")) \
+            and ("after" in c.flags or (verb_final and c.label == "planned"
+                                        and actors._gap_ok(text, trig.end, c.start, VERB_FINAL_GAP))) \
             and _CLAUSE.isdisjoint(text[trig.end:c.start])
         if not (before or after):
             if c.label == "planned" and any(_tense_of(v, c, text, verb_final) for v in verbs):
@@ -103,7 +105,7 @@ def _tense_of(verb, c, text: str, verb_final: bool) -> bool:
     in a verb-final language right after it, in the same clause."""
     if c.end <= verb.start:
         return verb.start - c.end <= 30 and _CLAUSE.isdisjoint(text[c.end:verb.start])
-    return verb_final and 0 <= c.start - verb.end <= 30 and _CLAUSE.isdisjoint(text[verb.end:c.start])
+    return verb_final and c.start >= verb.end and actors._gap_ok(text, verb.end, c.start, VERB_FINAL_GAP)
 
 
 def _negated(trig, cues, text: str) -> bool:
@@ -315,7 +317,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
             if "guest" in t.flags:      # "the visiting Indian prime minister": the party named next travels
                 guest = next((p.code for p in src if p.code and p.pos >= t.end
-                              and actors._gap_ok(text, t.end, p.pos, 1)), None)
+                              and actors._gap_ok(text, t.end, p.pos, 1)), None) or next(
+                    (b.code for b in bare if b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 1) and any(
+                        p.code == b.code and p.pos > b.pos and actors._gap_ok(text, b.end, p.pos, 7) for p in src)),
+                    None)     # "... bulunan Çad Geçiş Dönemi Devlet Başkanı X": the state opens its leader's title
                 if guest is not None:
                     if dcode == guest:
                         dcode = next((c for c in codes if c != guest), None) if dest is None or dest.code == guest \
