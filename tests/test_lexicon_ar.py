@@ -179,3 +179,12 @@ def test_feminine_future_sign_verb_licenses_the_agreement():
     # the status of "will sign" is left to the coder (see the branch report); the row makes it an event
     ev = _one("ستوقع مصر وفرنسا اتفاقية للتعاون في مجال الطاقة.", "agreement")
     assert ev["participants"] == ["EGY", "FRA"]
+
+
+def test_a_travel_verb_whose_object_is_an_amount_is_no_trip():
+    # وصل = "arrived" and "reached": with a number after it, an amount was reached
+    text = ("قال السفير المصري في أنقرة إن مصر شريك تجاري رئيسي لتركيا، بحجم تبادل وصل 7 مليارات دولار "
+            "العام الماضي.")
+    assert not _of(text, "visit")
+    v = _one("وصل وزير الخارجية المصري إلى أنقرة في زيارة رسمية تستمر يومين.", "visit")
+    assert (v["actor"], v["target"]) == ("EGY", "TUR")

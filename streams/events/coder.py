@@ -55,6 +55,7 @@ def _published(value: Any) -> dt.date | None:
 
 
 _CLAUSE = set(",;:()\"«»")
+_QUANTITY = re.compile(r"[ \t\u00a0]+(?:\S{1,3}[ \t\u00a0]+)?[\d٠-٩۰-۹]+(?![\d٠-٩۰-۹/-])")     # an amount right after the verb, not a date
 _PAGE_DATE = re.compile(r"\s{0,4}(?:date\s+)?((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
 _SINCE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(union("since"), key=len, reverse=True)))
                     + r")(?:\s+[^\s,.;:]+){0,6}\s+$")
@@ -292,6 +293,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
+            if "needs_dest" in t.flags and _QUANTITY.match(text, t.end):
+                continue      # "وصل 5 مليارات", "reached 3 percent": a travel verb whose object is an amount
             cands = [pl for pl in _not_topics(places, cues, text) if pl.marker != "from"] + [   # bare objects only right after
                 actors.Place(b.pos, b.end, b.code, None, None) for b in bare   # not "the UN chief arrived"
                 if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
