@@ -208,3 +208,14 @@ def test_likely_signing_is_planned_and_tete_a_tete_is_a_meeting():
     assert ev["status"] == "planned"
     ev = _one("The Bangladeshi prime minister had a tete-a-tete with the Indian prime minister in Dhaka.", "meeting")
     assert ev["participants"] == ["BGD", "IND"]
+
+
+def test_a_host_welcoming_two_guests_does_not_make_them_sides_of_one_meeting():
+    text = ("The council opened in Astana on Tuesday. Also welcomed were the foreign ministers of Pakistan and "
+            "Belarus, attending for the first time.")
+    assert not _of(text, "meeting")
+    text = "The chair welcomed the foreign ministers of Pakistan and Belarus to the council on Tuesday."
+    assert not _of(text, "meeting")
+    # the host named as the subject: a meeting of host and guest
+    ev = _one("The Saudi crown prince welcomed the Pakistani prime minister in Riyadh on Tuesday.", "meeting")
+    assert ev["participants"] == ["PAK", "SAU"]

@@ -267,6 +267,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "weak" in t.flags and len(_codes(strong)) < 2:
             continue
+        if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
+                and len(_codes([p for p in src if p.pos > t.end])) >= 2:
+            continue      # "X welcomed the ministers of A and B": the host is the subject, A and B are guests
         status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e, ctx["verb_final"],
                                    signs if "needs_sign" in t.flags else ())
         codes = _codes(src)
@@ -700,6 +703,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
                  "verb_final": prof.word_order == "SOV",   # the tense follows the verb
+                 "svo": prof.word_order == "SVO",          # the subject comes before the verb
                  "sov": prof.destination_before_verb,   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
                  "postpositional": prof.postpositional,   # "with" after its object: "A ve B ile"
                  "case_endings": prof.case_endings}       # "Ankara'ya": the ending right after the name
