@@ -188,3 +188,10 @@ def test_a_travel_verb_whose_object_is_an_amount_is_no_trip():
     assert not _of(text, "visit")
     v = _one("وصل وزير الخارجية المصري إلى أنقرة في زيارة رسمية تستمر يومين.", "visit")
     assert (v["actor"], v["target"]) == ("EGY", "TUR")
+
+
+def test_counterparts_from_a_list_of_states_with_their_names_in_apposition():
+    text = ("وعقد وزير الخارجية المغربي سلسلة من اللقاءات مع نظرائه، من السنغال، السيد أحمد فال، والنيجر، "
+            "السيد عمر سالي، وكذا غانا، السيد كوفي منساه، حيث بحثوا التعاون الثنائي.")
+    got = sorted(tuple(e["participants"]) for e in _of(text, "meeting"))
+    assert got == [("GHA", "MAR"), ("MAR", "NER"), ("MAR", "SEN")]

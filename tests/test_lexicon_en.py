@@ -219,3 +219,14 @@ def test_a_host_welcoming_two_guests_does_not_make_them_sides_of_one_meeting():
     # the host named as the subject: a meeting of host and guest
     ev = _one("The Saudi crown prince welcomed the Pakistani prime minister in Riyadh on Tuesday.", "meeting")
     assert ev["participants"] == ["PAK", "SAU"]
+
+
+def test_a_list_of_states_stays_a_list_across_a_name_in_apposition():
+    text = ("The Ghanaian president held separate talks with the presidents of Benin, Patrice Adjovi, and "
+            "Togo, Faure Mensah, on Monday.")
+    got = sorted(tuple(e["participants"]) for e in _of(text, "meeting"))
+    assert got == [("BEN", "GHA"), ("GHA", "TGO")]
+    # a preposition after the name is no list: "his Libyan counterpart, N, in Italy for a visit"
+    ev = _one("The Italian foreign minister met his Libyan counterpart, Amal Mansour, in Italy for a two-day "
+              "official visit.", "visit")
+    assert (ev["actor"], ev["target"]) == ("LBY", "ITA")

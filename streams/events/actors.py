@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from typing import NamedTuple
 
 from streams.lang import union
@@ -21,10 +22,20 @@ _AND = {"", ","} | union("joiners")
 _ARTICLES = tuple(sorted(union("articles")))
 
 
+# ", Mr Mohamed Ould Merzouk, and": a person's name set off by commas inside a list of states
+_APPOSITION = re.compile(r"[,،]([^,،.;:!?()\[\]\"«»\n]{1,80})[,،](.*)", re.S)
+_APPOSITION_WORDS = 6
+
+
 def _and_gap(gap: str) -> bool:
-    """`gap` (stripped) joins two names: "and", "و", "et les", "e il", "and the"."""
+    """`gap` (stripped) joins two names: "and", "و", "et les", "e il", "and the"; also across a
+    name in apposition ("Mauritania, Mr X, and Niger")."""
     if gap in _AND:
         return True
+    m = _APPOSITION.fullmatch(gap)
+    if m is not None and len(m.group(1).split()) <= _APPOSITION_WORDS:
+        rest = m.group(2).strip()       # a joiner, maybe with its article ("and the"), not a preposition
+        return rest in _AND or rest.rpartition(" ")[0] in _AND - {"", ","} and rest.rpartition(" ")[2] in _ARTICLES
     if gap[:1] == "," and gap[1:].strip() in _ARTICLES:     # "Russia, the US and Ukraine"
         return True
     head, _, art = gap.rpartition(" ")
@@ -76,6 +87,12 @@ def _glued_label(text: str, pos: int) -> str | None:
     if i == pos or (i > 0 and text[i - 1].isalnum()):
         return None
     return _GLUED.get(text[i:pos].lstrip("وف"))
+
+
+def _from_after_comma(text: str, a: int, b: int, cues) -> bool:
+    """"his counterparts, from Mauritania, ...": a comma, then "from" right before the state."""
+    return any(c.label == "from" and a <= c.start and c.end <= b and text[a:c.start].strip() == ","
+               and _gap_ok(text, c.end, b, 0) for c in cues)
 
 
 def _untitled_gap(text: str, a: int, b: int, titles) -> str:
@@ -147,7 +164,8 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
     for r in roles:
         nxt = bisect.bisect_left(starts, r.end)
         target = None
-        if nxt < n_m and _gap_ok(text, r.end, mentions[nxt].start, 4):
+        if nxt < n_m and (_gap_ok(text, r.end, mentions[nxt].start, 4) or (
+                r.label == "counterpart" and _from_after_comma(text, r.end, mentions[nxt].start, cues))):
             m = mentions[nxt]
             if m.kind == "leader":
                 role_of_leader[nxt] = r.label
@@ -155,7 +173,8 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                 if r.label in _STATE_OFFICES:
                     _remember(offices, text[r.start:r.end], m.code)
             # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
-            stops = ("dest", "with") if r.label == "delegation" else ("dest", "from", "with")
+            # "his counterparts from Mauritania" / "نظرائه من موريتانيا": "from" names the counterpart's state
+            stops = ("dest", "with") if r.label in ("delegation", "counterpart") else ("dest", "from", "with")
             if m.kind in ("country", "adj", "org") and not any(
                     c.label in stops and r.end <= c.start < m.start for c in cues):
                 target = nxt
