@@ -195,3 +195,11 @@ def test_counterparts_from_a_list_of_states_with_their_names_in_apposition():
             "السيد عمر سالي، وكذا غانا، السيد كوفي منساه، حيث بحثوا التعاون الثنائي.")
     got = sorted(tuple(e["participants"]) for e in _of(text, "meeting"))
     assert got == [("GHA", "MAR"), ("MAR", "NER"), ("MAR", "SEN")]
+
+
+def test_an_arrival_at_a_palace_with_a_reception_goes_to_the_receivers_state():
+    text = "وكان الرئيس المصري في استقبال نظيره الكيني لدى وصوله إلى قصر الاتحادية، حيث أقيمت مراسم الاستقبال الرسمية."
+    v = _one(text, "visit")
+    assert (v["actor"], v["target"]) == ("KEN", "EGY")
+    # an arrival at a palace with no reception names no host
+    assert not _of("أعلن المتحدث الكيني وصول الوفد إلى قصر الاتحادية.", "visit")

@@ -343,8 +343,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 # often the destination itself ("TEHRAN, Jan 12 -- the FM arrived in Tehran")
                 actor = next((h for h in ctx["homes"] if h != dcode), None)
             if dest is None:
-                if "needs_dest" in t.flags:
-                    continue
+                if "needs_dest" in t.flags and not host:
+                    continue      # (with a reception: "X received Y on his arrival at the palace")
                 if not host:
                     dcode = next((c for c in codes if c != actor), None)
             if not actor or not dcode or actor == dcode:
