@@ -178,7 +178,8 @@ def cmd_subscribe(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import predict_inprocess, predict_via_kafka, read_lines, to_predictions, write_predictions
+    from .evaluate import (duplicate_pages, predict_inprocess, predict_via_kafka, read_lines, to_predictions,
+                           write_predictions)
 
     try:
         lines = read_lines(args.articles)
@@ -193,7 +194,7 @@ def cmd_evaluate(args) -> int:
         ids, outcomes = predict_via_kafka(lines)
     else:
         ids, outcomes = predict_inprocess(lines)
-    preds = to_predictions(ids, outcomes)
+    preds = to_predictions(ids, outcomes, duplicate_pages(lines, ids, outcomes))
     write_predictions(preds, args.out)
     n_events = sum(len(p["events"]) for p in preds)
     print(f"wrote {len(preds)} predictions ({n_events} events) to {args.out}", file=sys.stderr)

@@ -32,8 +32,34 @@ def gold_event(ev: dict) -> dict:
     return out
 
 
-def to_predictions(ids: list[str], outcomes: dict[str, Outcome]) -> list[dict]:
-    """Gold-format lines in input order; a duplicate carries its original's language and events."""
+def duplicate_pages(lines: list[bytes], ids: list[str], outcomes: dict[str, Outcome],
+                    settings: Settings | None = None) -> dict[str, list[dict]]:
+    """What each duplicate page itself reports, read by the pure core (clean -> language ->
+    extract), keyed by article id.
+
+    The pipeline publishes no events for a duplicate: its original's are already on the topic.
+    But a page is scored on what it tells (FORMAT.md: a copy without a publication date gives
+    no day to "this Friday"), so the evaluation reads each duplicate's own text as well."""
+    from .errors import StageError
+    from .pipeline import clean, detect, extract, parse_raw
+
+    s = settings or Settings.from_env()
+    out: dict[str, list[dict]] = {}
+    for n, (art_id, line) in enumerate(zip(ids, lines)):
+        o = outcomes.get(art_id)
+        if o is None or o.terminal != "duplicate":
+            continue
+        try:
+            out[art_id] = extract(detect(clean(parse_raw(line, s, n), s), s), s)
+        except StageError:
+            continue      # the page fails on its own: it keeps its original's events
+    return out
+
+
+def to_predictions(ids: list[str], outcomes: dict[str, Outcome],
+                   own: dict[str, list[dict]] | None = None) -> list[dict]:
+    """Gold-format lines in input order; a duplicate carries its original's language and its
+    own page's events when `own` has them (see duplicate_pages), else its original's."""
     preds: dict[str, dict] = {}
     for art_id in ids:
         o = outcomes.get(art_id)
@@ -41,8 +67,10 @@ def to_predictions(ids: list[str], outcomes: dict[str, Outcome]) -> list[dict]:
             preds[art_id] = {"id": art_id, "language": None, "duplicate_of": None, "events": []}
         elif o.terminal == "duplicate":
             orig = preds.get(o.duplicate_of, {})
+            events = [gold_event(e) for e in own[art_id] if not e.get("background")] \
+                if own and art_id in own else list(orig.get("events", []))
             preds[art_id] = {"id": art_id, "language": orig.get("language"), "duplicate_of": o.duplicate_of,
-                             "events": list(orig.get("events", []))}
+                             "events": events}
         else:
             events = [gold_event(e) for e in o.events if not e.get("background")]
             preds[art_id] = {"id": art_id, "language": o.language, "duplicate_of": None, "events": events}

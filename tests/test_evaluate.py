@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import orjson
 import pytest
 
 from streams.evaluate import predict_inprocess, predict_via_kafka, read_lines, to_predictions
@@ -34,6 +35,23 @@ def test_duplicates_inherit_the_original_prediction():
                                                           "status")}, "location": None}]
     assert preds[1] == {"id": "b", "language": "ar", "duplicate_of": "a", "events": preds[0]["events"]}
     assert preds[2]["events"] == [] and preds[2]["language"] is None
+
+
+def test_a_duplicate_page_is_scored_on_what_it_reports_itself():
+    from streams.evaluate import duplicate_pages
+
+    body = ("Egypt's foreign minister held talks in Cairo on Monday with his Saudi counterpart on the "
+            "situation in the region and bilateral relations between the two countries. ") * 3
+    dated = {"id": "a", "url": "https://one.example/a", "published_at": "2025-03-04T10:00:00Z", "text": body}
+    copy = {"id": "b", "url": "https://two.example/b", "text": body}           # no publication day
+    lines = [orjson.dumps(dated), orjson.dumps(copy)]
+    ids, outcomes = predict_inprocess(lines)
+    assert outcomes["b"].terminal == "duplicate"
+    inherited = to_predictions(ids, outcomes)
+    own = to_predictions(ids, outcomes, duplicate_pages(lines, ids, outcomes))
+    assert inherited[1]["events"][0]["date"] == "2025-03-03"      # the original's Monday
+    assert own[1]["events"][0]["date"] is None                     # this page gives no week
+    assert own[1]["duplicate_of"] == "a" and own[0] == inherited[0]
 
 
 def test_our_scorer_agrees_with_the_official_one():
