@@ -230,3 +230,11 @@ def test_a_list_of_states_stays_a_list_across_a_name_in_apposition():
     ev = _one("The Italian foreign minister met his Libyan counterpart, Amal Mansour, in Italy for a two-day "
               "official visit.", "visit")
     assert (ev["actor"], ev["target"]) == ("LBY", "ITA")
+
+
+def test_a_tour_date_belongs_to_its_first_stop():
+    evs = _of("The Turkish president will visit Saudi Arabia, Kuwait and Qatar on 23 July to discuss the crisis.",
+              "visit")
+    dates = {e["target"]: e["date"] for e in evs}
+    assert dates == {"SAU": "2025-07-23", "KWT": None, "QAT": None}
+    assert {e["status"] for e in evs} == {"planned"}

@@ -157,3 +157,9 @@ def test_a_participle_before_its_noun_names_the_traveller():
 def test_expected_signing_after_the_noun_is_planned():
     a = one(run("Türkiye ile Azerbaycan arasında ticaret anlaşmalarının imzalanması bekleniyor."), "agreement")
     assert (a["participants"], a["status"]) == (["AZE", "TUR"], "planned")
+
+
+def test_a_tour_date_belongs_to_the_first_named_stop_also_before_the_case_ending():
+    evs = [e for e in run("Cumhurbaşkanı Erdoğan 23 Temmuz'da Suudi Arabistan, Kuveyt ve Katar'a gidecek.",
+                          "2017-07-19") if e["type"] == "visit"]
+    assert {e["target"]: e["date"] for e in evs} == {"SAU": "2017-07-23", "KWT": None, "QAT": None}

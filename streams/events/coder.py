@@ -360,8 +360,12 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     # the case ending closes the whole list: "Suudi Arabistan, Kuveyt ve Katar'a"
                     hosts += _joined(dest, places + bare, text, {actor, dcode} | {h.code for h in hosts},
                                      backward=True)
+                first = min(hosts, key=_POS) if hosts else None
+                if first is not None and first.pos < dest.pos:
+                    ev["leg"] = True       # "Suudi Arabistan, Kuveyt ve Katar'a": the tour starts with the first named
                 more = [dict(ev, target=h.code, participants=sorted({actor, h.code}), loc=h.code,
-                             place=getattr(h, "place", None)) for h in hosts]
+                             place=getattr(h, "place", None), leg=h is not first or first.pos > dest.pos)
+                        for h in hosts]
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
@@ -546,7 +550,7 @@ def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
     keep a null date: "will visit" gives no day."""
     dated = [ev for ev in events if ev["date"] and not ev["background"] and ev["status"] == "occurred"]
     for ev in events:
-        if ev["date"] or ev["background"] or ev["status"] != "occurred" or ev.get("date_phrase"):
+        if ev["date"] or ev["background"] or ev["status"] != "occurred" or ev.get("date_phrase") or ev.get("leg"):
             continue
         same = next((d for d in dated if d["participants"] == ev["participants"]), None)
         if same is not None:
@@ -775,6 +779,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                                                            ev["status"], pub_day, ev["type"], page_month)
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
+            if ev.get("leg"):
+                ev["date"] = ev["date_phrase"] = None   # "tours A, B and C on 23-24 July": the day is A's
             if ev["status"] == "planned" and ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day:
                 ev["date"] = None         # "will visit ..., he said on Monday": the day of the saying
             if ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day - OLD_NEWS:
