@@ -203,3 +203,10 @@ def test_an_arrival_at_a_palace_with_a_reception_goes_to_the_receivers_state():
     assert (v["actor"], v["target"]) == ("KEN", "EGY")
     # an arrival at a palace with no reception names no host
     assert not _of("أعلن المتحدث الكيني وصول الوفد إلى قصر الاتحادية.", "visit")
+
+
+def test_talks_scheduled_for_a_day_after_the_noun_are_planned():
+    # "المحادثات المقرر عقدها يوم الجمعة": the participle follows its noun
+    ev = _one("أبلغت الولايات المتحدة إيران أنها لن توافق على تغيير مكان المحادثات المقرر عقدها يوم الجمعة.",
+              "meeting")
+    assert (ev["participants"], ev["status"]) == (["IRN", "USA"], "planned")

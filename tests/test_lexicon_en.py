@@ -238,3 +238,9 @@ def test_a_tour_date_belongs_to_its_first_stop():
     dates = {e["target"]: e["date"] for e in evs}
     assert dates == {"SAU": "2025-07-23", "KWT": None, "QAT": None}
     assert {e["status"] for e in evs} == {"planned"}
+
+
+def test_talks_scheduled_for_a_day_after_the_noun_are_planned():
+    ev = _one("Washington told Tehran it would not move the nuclear talks between Iran and the United States "
+              "scheduled for Friday.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["IRN", "USA"], "planned")
