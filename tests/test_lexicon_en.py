@@ -241,6 +241,6 @@ def test_a_tour_date_belongs_to_its_first_stop():
 
 
 def test_talks_scheduled_for_a_day_after_the_noun_are_planned():
-    ev = _one("Washington told Tehran it would not move the nuclear talks between Iran and the United States "
-              "scheduled for Friday.", "meeting")
+    ev = _one("Washington rejected a request by Tehran to change the venue of the nuclear talks between Iran and "
+              "the United States scheduled for Friday.", "meeting")
     assert (ev["participants"], ev["status"]) == (["IRN", "USA"], "planned")
