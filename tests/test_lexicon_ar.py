@@ -210,3 +210,15 @@ def test_talks_scheduled_for_a_day_after_the_noun_are_planned():
     ev = _one("أبلغت الولايات المتحدة إيران أنها لن توافق على تغيير مكان المحادثات المقرر عقدها يوم الجمعة.",
               "meeting")
     assert (ev["participants"], ev["status"]) == (["IRN", "USA"], "planned")
+
+
+def test_the_story_pair_met_when_the_meeting_names_only_the_two_countries():
+    text = ("وقعت موريتانيا وروسيا أمس في القاهرة ثلاث اتفاقيات للتعاون. وتناول اللقاء الذي جمع وزيري خارجية "
+            "البلدين العلاقات الثنائية.")
+    ev = _one(text, "meeting")
+    assert ev["participants"] == ["MRT", "RUS"]
+
+
+def test_a_joint_press_conference_of_two_named_leaders_reports_their_talks():
+    ev = _one("عقد الرئيس المصري ونظيره الكيني مؤتمرا صحفيا مشتركا في القاهرة.", "meeting")
+    assert ev["participants"] == ["EGY", "KEN"]

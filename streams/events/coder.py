@@ -379,6 +379,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy"
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
                 codes = list(ctx["pair"])      # "the two leaders discussed ..."
+            if not codes and ctx.get("story_pair") and t.label in ("meeting", "call") and any(
+                    c.label == "pairref" and (0 <= t.start - c.end <= 40 or actors._gap_ok(text, t.end, c.start, 6))
+                    for c in cues):
+                codes = list(ctx["story_pair"])   # "the meeting that brought the two countries' ministers together"
             if len(codes) < 2 and t.label == "agreement" and ctx.get("story_pair") \
                     and set(codes) <= set(ctx["story_pair"]):
                 codes = list(ctx["story_pair"])   # "three MoUs will be signed between the two countries"
