@@ -163,3 +163,10 @@ def test_a_tour_date_belongs_to_the_first_named_stop_also_before_the_case_ending
     evs = [e for e in run("Cumhurbaşkanı Erdoğan 23 Temmuz'da Suudi Arabistan, Kuveyt ve Katar'a gidecek.",
                           "2017-07-19") if e["type"] == "visit"]
     assert {e["target"]: e["date"] for e in evs} == {"SAU": "2017-07-23", "KWT": None, "QAT": None}
+
+
+def test_a_state_whose_name_is_also_a_word_counts_before_its_apostrophe_suffix():
+    # "mali" is also "financial": the country only with its case ending ("Mali'ye")
+    evs = [e for e in run("Cumhurbaşkanı Erdoğan yarın Cezayir, Senegal ve Mali'ye gidecek.") if e["type"] == "visit"]
+    assert sorted(e["target"] for e in evs) == ["DZA", "MLI", "SEN"]
+    assert not run("Bakan, Senegal'e mali destek verileceğini açıkladı.")
