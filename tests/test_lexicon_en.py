@@ -244,3 +244,10 @@ def test_talks_scheduled_for_a_day_after_the_noun_are_planned():
     ev = _one("Washington rejected a request by Tehran to change the venue of the nuclear talks between Iran and "
               "the United States scheduled for Friday.", "meeting")
     assert (ev["participants"], ev["status"]) == (["IRN", "USA"], "planned")
+
+
+def test_an_official_in_a_country_is_not_that_countrys_official():
+    # "in China" says where the minister is; the Pakistani outlet's domain says whose minister he is
+    ev = _one("The foreign minister is currently in China on a two-day official visit to attend the "
+              "China-Pakistan strategic dialogue.", "visit", url="https://news.example.com.pk/a")
+    assert (ev["actor"], ev["target"]) == ("PAK", "CHN")

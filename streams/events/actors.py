@@ -174,7 +174,11 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
                     _remember(offices, text[r.start:r.end], m.code)
             # "a delegation from the IMF" / "وفدا من صندوق النقد": "from" names the sender, not an origin
             # "his counterparts from Mauritania" / "نظرائه من موريتانيا": "from" names the counterpart's state
+            # "the foreign minister is currently in China", "the ambassador in Algiers": "in" names where
+            # the official is, not his state (Arabic says "وزير الخارجية في حكومة ..." for the state's own)
             stops = ("dest", "with") if r.label in ("delegation", "counterpart") else ("dest", "from", "with")
+            if not arabic:
+                stops += ("loc",)
             if m.kind in ("country", "adj", "org") and not any(
                     c.label in stops and r.end <= c.start < m.start for c in cues):
                 target = nxt
