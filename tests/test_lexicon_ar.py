@@ -222,3 +222,12 @@ def test_the_story_pair_met_when_the_meeting_names_only_the_two_countries():
 def test_a_joint_press_conference_of_two_named_leaders_reports_their_talks():
     ev = _one("عقد الرئيس المصري ونظيره الكيني مؤتمرا صحفيا مشتركا في القاهرة.", "meeting")
     assert ev["participants"] == ["EGY", "KEN"]
+
+
+def test_talks_stay_news_when_the_trip_is_only_inferred_from_an_arrival_at_a_building():
+    text = ("استقبل الرئيس المصري نظيره الكيني لدى وصوله إلى قصر الاتحادية. وعقد الرئيسان جلسة مباحثات ثنائية "
+            "تناولت العلاقات بين البلدين.")
+    m = _one(text, "meeting")
+    assert m["participants"] == ["EGY", "KEN"] and not m["background"]
+    v = _one(text, "visit")
+    assert (v["actor"], v["target"]) == ("KEN", "EGY")

@@ -354,6 +354,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 #             but "left for Nairobi, then visits Uganda" is a trip and its next legs)
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
+            if dest is None and "needs_dest" in t.flags:
+                ev["arrival"] = True     # "received on arrival at the ministry": a trip inferred from a building
             if dest is not None:      # "will visit Egypt and Tunisia": one trip per listed host
                 hosts = _joined(dest, places + bare, text, {actor, dcode}, backward=False)
                 if ctx.get("case_endings") and dest.marker == "dest":
@@ -631,7 +633,10 @@ def _article_rules(events: list[dict], dateline: str | None = None) -> None:
             ev["background"] = True
             continue
         if ev["type"] == "meeting":
-            for tr in trips:     # (a planned return trip does not hide talks that took place)
+            for tr in trips:     # (a planned return trip, or one inferred from an arrival at a building,
+                #                  does not hide talks that took place)
+                if tr.get("arrival"):
+                    continue
                 if set(ev["participants"]) == {tr["actor"], tr["target"]} and tr["status"] == ev["status"]:
                     ev["background"] = True
                     break
