@@ -101,3 +101,12 @@ def test_reception_but_not_welcoming_a_proposal():
     ev = _one("Il presidente italiano ha accolto al Quirinale il re di Giordania.", "meeting")
     assert (ev["participants"], ev["location"]["country"]) == (["ITA", "JOR"], "ITA")
     assert not _of("Il ministro russo ha accolto con favore la proposta del presidente turco.", "meeting")
+
+
+def test_a_one_word_leader_name_needs_its_capital_letter():
+    # "i modi" (the ways) is not Narendra Modi
+    from streams.events.coder import extract_events
+    text = ("Il ministro degli Esteri ha ricevuto alla Farnesina il suo omologo saudita: hanno discusso le "
+            "relazioni tra i due Paesi e i modi per rafforzarle.")
+    evs = [e for e in extract_events(text, "it", "2025-05-05", {"id": "t"}) if not e["background"]]
+    assert evs and all("IND" not in e["participants"] for e in evs)

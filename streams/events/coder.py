@@ -693,6 +693,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if not any(h.kind == "trigger" for h in hits):
         return []                 # every sentence takes the cheap path: no event to code
     mentions = gazetteer(language).find(folded, on=pub_day)
+    if prof.script != "arabic":     # a one-word name in a cased script is written with a capital:
+        mentions = [m for m in mentions if m.kind != "leader" or " " in m.surface   # "i modi" is no Modi
+                    or text[norm.to_original(m.start, m.end)[0]:][:1].isupper()]
     dmentions = []
     if norm.exact_fold:
         # norm.text is fold(text): find_dates' own folded offsets are norm's
