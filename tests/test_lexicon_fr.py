@@ -129,3 +129,10 @@ def test_an_agreement_noun_takes_the_tense_of_its_signing_verb():
     assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
     ev = _one("Des accords ont été signés entre les gouvernements du Sénégal et de la France.", "agreement")
     assert ev["status"] == "occurred"
+
+
+def test_a_publication_stamp_dates_the_page_not_the_event():
+    text = ("Le ministre russe des Affaires étrangères en visite à Bamako - Publié le mardi 7 février 2023 | "
+            "Le ministre russe des Affaires étrangères est arrivé ce lundi soir à Bamako pour une visite de travail.")
+    ev = _one(text, "visit", pub="2023-02-07")
+    assert (ev["actor"], ev["target"], ev["date"]) == ("RUS", "MLI", "2023-02-06")

@@ -38,6 +38,7 @@ LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
 WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across a comma)
 OLD_NEWS = dt.timedelta(days=20)
+STAMP_GAP = 4               # chars between a publication-stamp word and the date it stamps
 VERB_FINAL_GAP = 2          # words between a verb-final trigger and its tense auxiliary ("دستخط کریں گے")
 RECALL_BEFORE = 35         # recall cues bind tighter: "earlier, X announced that Y is visiting"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -710,6 +711,10 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             dmentions.append((dm, fs, fe))
     # the page-head stamp "date 2021-12-02" is the publication day, not the day of an event
     dmentions = [d for d in dmentions if not (d[1] < 40 and folded[max(0, d[1] - 5):d[1]] == "date ")]
+    stamps = [(h.start, h.end) for h in hits if h.kind == "cue" and h.label == "stamp"]
+    if stamps:   # "Publié le mardi 7 février 2023", "Updated: 22-06-2020": the page's day, not an event's
+        dmentions = [d for d in dmentions if not any(
+            a < d[1] <= b + STAMP_GAP and not folded[b:d[1]].strip(" :|-\u2013,") for a, b in stamps)]
     if dmentions and mentions:   # a date word is not a place (Persian دوشنبه "Monday" vs Dushanbe)
         dspans = [(fs, fe) for _, fs, fe in dmentions]
         mentions = [m for m in mentions if m.kind not in ("city", "capital")
