@@ -129,3 +129,58 @@ def test_an_agreement_noun_takes_the_tense_of_its_signing_verb():
     assert (ev["participants"], ev["status"]) == (["FRA", "SEN"], "planned")
     ev = _one("Des accords ont été signés entre les gouvernements du Sénégal et de la France.", "agreement")
     assert ev["status"] == "occurred"
+
+
+# -- general wording (lexB): intentions, future signing, conventions, phone verbs, giving up
+
+
+def test_intention_makes_the_trip_planned():
+    ev = _one("Le Premier ministre belge prévoit de se rendre en République démocratique du Congo en juillet.",
+              "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("BEL", "COD", "planned")
+    ev = _one("Le président tchadien envisage de visiter le Soudan.", "visit")
+    assert ev["status"] == "planned"
+
+
+def test_simple_future_of_signing_is_planned():
+    ev = _one("Le Maroc et le Sénégal signeront un accord de libre-échange en septembre.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["MAR", "SEN"], "planned")
+    ev = _one("Le Niger signera des protocoles de coopération avec le Bénin.", "agreement")
+    assert ev["status"] == "planned"
+    # the past stays past
+    assert _one("Le Maroc et le Sénégal ont signé un accord de libre-échange.", "agreement")["status"] == "occurred"
+
+
+def test_convention_is_an_agreement_when_signed():
+    ev = _one("Le Tchad et la Chine ont conclu une convention de financement.", "agreement")
+    assert ev["participants"] == ["CHN", "TCD"]
+    assert not _events("La convention de l'ONU sur le droit de la mer protège le Tchad et la Chine.")
+
+
+def test_consultations_are_talks():
+    ev = _one("Des consultations politiques entre la France et la Chine se sont tenues à Paris.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["CHN", "FRA"], "FRA")
+
+
+def test_phone_and_video_call_wording():
+    ev = _one("Le ministre italien a téléphoné à son homologue libyen.", "call")
+    assert ev["participants"] == ["ITA", "LBY"]
+    ev = _one("Les Premiers ministres britannique et indien ont eu un appel vidéo lundi.", "call")
+    assert ev["participants"] == ["GBR", "IND"]
+
+
+def test_given_up_or_pushed_back_is_no_event():
+    assert _of("Le président sénégalais a prévu un voyage en France.", "visit")
+    assert not _of("Le président sénégalais a renoncé à son voyage en France.", "visit")
+    assert _of("Le sommet entre les présidents congolais et rwandais s'est tenu à Luanda.", "meeting")
+    assert not _of("Le sommet entre les présidents congolais et rwandais a été repoussé.", "meeting")
+
+
+def test_cancelled_trade_sport_and_press_are_no_events():
+    """No-event guards for the broader rows above."""
+    for text in ("La visite du président malien en France a été annulée à la dernière minute.",
+                 "Les échanges commerciaux entre la France et le Maroc ont atteint 14 milliards d'euros.",
+                 "L'équipe de France a battu le Maroc en demi-finale de la Coupe du monde.",
+                 "Le ministre français des Affaires étrangères a rencontré la presse à Paris.",
+                 "Le président français n'a pas rencontré son homologue algérien lors du sommet."):
+        assert not _events(text), text
