@@ -184,3 +184,16 @@ def test_cancelled_trade_sport_and_press_are_no_events():
                  "Le ministre français des Affaires étrangères a rencontré la presse à Paris.",
                  "Le président français n'a pas rencontré son homologue algérien lors du sommet."):
         assert not _events(text), text
+
+
+def test_stay_departure_and_future_openers():
+    ev = _one("Le chef du gouvernement tunisien a séjourné deux jours à Alger.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUN", "DZA")
+    ev = _one("Le président algérien a quitté Alger à destination de Pékin.", "visit")
+    assert (ev["actor"], ev["target"]) == ("DZA", "CHN")
+    ev = _one("Le Premier ministre canadien entamera lundi une visite de deux jours au Mexique.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("CAN", "MEX", "planned")
+
+
+def test_no_meeting_took_place():
+    assert not _events("Aucune rencontre n'a eu lieu entre les présidents algérien et marocain.")
