@@ -129,3 +129,25 @@ def test_trade_sport_and_press_are_no_events():
                  "Президент России провел совещание с членами правительства.",
                  "Визит президента Франции в Россию был отменен."):
         assert not _events(text), text
+
+
+def test_was_in_came_and_will_pay_a_visit():
+    ev = _one("Российская делегация во главе с министром иностранных дел побывала в Эр-Рияде.", "visit")
+    assert (ev["actor"], ev["target"]) == ("RUS", "SAU")
+    ev = _one("Президент Турции приезжал в Сочи в сентябре.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUR", "RUS")
+    ev = _one("Президент России совершит государственный визит в Монголию.", "visit")
+    assert ev["status"] == "planned"
+    ev = _one("Переговоры президентов России и Узбекистана пройдут в Кремле.", "meeting")
+    assert ev["status"] == "planned"
+
+
+def test_phoned_and_protocol():
+    ev = _one("Президент Франции позвонил президенту России.", "call")
+    assert ev["participants"] == ["FRA", "RUS"]
+    ev = _one("Россия и Египет подписали межправительственный протокол о сотрудничестве.", "agreement")
+    assert ev["participants"] == ["EGY", "RUS"]
+
+
+def test_sport_trip_is_no_visit():
+    assert not _events("Российские хоккеисты прибыли в Минск на турнир.")
