@@ -102,3 +102,15 @@ def test_negated_deferred_and_non_diplomatic_sentences_are_no_events():
                  "تیم ملی فوتبال ایران با تیم ملی ژاپن دیدار می‌کند.",
                  "وزیر امور خارجه ایران در نشست خبری به سوالات خبرنگاران پاسخ داد."):
         assert not run(text), text
+
+
+def test_hosted_is_a_reception():
+    m = one(run("وزیر امور خارجه چین میزبان همتای ایرانی خود بود."), "meeting")
+    assert m["participants"] == ["CHN", "IRN"]
+
+
+def test_not_on_the_agenda_and_traffic_are_no_events():
+    assert one(run("دیدار رئیس‌جمهور ایران با همتای آمریکایی‌اش در نیویورک انجام شد."), "meeting")
+    for text in ("دیدار رئیس‌جمهور ایران با همتای آمریکایی‌اش در دستور کار نیست.",
+                 "رفت و آمد مقامات ایران به بغداد افزایش یافته است."):
+        assert not run(text), text
