@@ -151,3 +151,11 @@ def test_negated_postponed_and_non_diplomatic_sentences_are_no_events():
                  "پاکستان کرکٹ ٹیم نے بھارت کو شکست دے دی۔",
                  "وزیر خارجہ نے صحافیوں سے ملاقات کی۔"):
         assert not run(text), text
+
+
+def test_future_of_to_be_after_the_noun():
+    a = one(run("پاکستان اور چین کے درمیان کئی مفاہمتی یادداشتوں پر دستخط ہوں گے۔"), "agreement")
+    assert (a["participants"], a["status"]) == (["CHN", "PAK"], "planned")
+    # "ہو گیا" (was completed) is past
+    n = one(run("پاکستان اور افغانستان کے درمیان دوحہ میں مذاکرات کا پہلا دور مکمل ہو گیا۔"), "negotiation")
+    assert n["status"] == "occurred"
