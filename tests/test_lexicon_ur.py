@@ -159,3 +159,9 @@ def test_future_of_to_be_after_the_noun():
     # "ہو گیا" (was completed) is past
     n = one(run("پاکستان اور افغانستان کے درمیان دوحہ میں مذاکرات کا پہلا دور مکمل ہو گیا۔"), "negotiation")
     assert n["status"] == "occurred"
+
+
+def test_city_before_the_visit_noun_is_the_destination():
+    # "لندن کے دورے پر" (on a visit to London): a city before the genitive postposition, as a country
+    v = one(run("وزیر خارجہ پاکستان لندن کے دورے پر ہیں۔"), "visit")
+    assert (v["actor"], v["target"]) == ("PAK", "GBR")
