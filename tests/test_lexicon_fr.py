@@ -197,3 +197,10 @@ def test_stay_departure_and_future_openers():
 
 def test_no_meeting_took_place():
     assert not _events("Aucune rencontre n'a eu lieu entre les présidents algérien et marocain.")
+
+
+def test_near_future_plural_and_negotiators():
+    ev = _one("La France et le Canada vont signer un accord sur les minerais critiques.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["CAN", "FRA"], "planned")
+    ev = _one("Les négociateurs israéliens et palestiniens ont repris les pourparlers au Caire.", "meeting")
+    assert ev["participants"] == ["ISR", "PSE"]
