@@ -151,3 +151,15 @@ def test_phoned_and_protocol():
 
 def test_sport_trip_is_no_visit():
     assert not _events("Российские хоккеисты прибыли в Минск на турнир.")
+
+
+def test_phone_talk_and_intention_to_conclude():
+    ev = _one("Президент России провел телефонную беседу с президентом Азербайджана.", "call")
+    assert ev["participants"] == ["AZE", "RUS"]
+    assert not _of("Президент России провел телефонную беседу с президентом Азербайджана.", "meeting")
+    ev = _one("Армения и Азербайджан намерены заключить мирный договор.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["ARM", "AZE"], "planned")
+
+
+def test_figure_skaters_trip_is_no_visit():
+    assert not _events("Российские фигуристы прилетели в Пекин.")
