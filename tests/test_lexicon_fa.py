@@ -114,3 +114,20 @@ def test_not_on_the_agenda_and_traffic_are_no_events():
     for text in ("دیدار رئیس‌جمهور ایران با همتای آمریکایی‌اش در دستور کار نیست.",
                  "رفت و آمد مقامات ایران به بغداد افزایش یافته است."):
         assert not run(text), text
+
+
+def test_intends_to_is_planned():
+    v = one(run("وزیر امور خارجه ایران قصد دارد به قاهره سفر کند."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("IRN", "EGY", "planned")
+
+
+def test_indefinite_agreement_and_joint_statement():
+    a = one(run("ایران و روسیه موافقتنامه‌ای را در زمینه انرژی امضا کردند."), "agreement")
+    assert a["participants"] == ["IRN", "RUS"]
+    a = one(run("وزیران خارجه ایران و عراق بیانیه مشترکی امضا کردند."), "agreement")
+    assert a["participants"] == ["IRN", "IRQ"]
+
+
+def test_did_not_take_place_is_no_event():
+    assert one(run("دیدار وزیران خارجه ایران و آمریکا در مسقط انجام شد."), "meeting")
+    assert not run("دیدار وزیران خارجه ایران و آمریکا انجام نشد.")
