@@ -165,3 +165,8 @@ def test_city_before_the_visit_noun_is_the_destination():
     # "لندن کے دورے پر" (on a visit to London): a city before the genitive postposition, as a country
     v = one(run("وزیر خارجہ پاکستان لندن کے دورے پر ہیں۔"), "visit")
     assert (v["actor"], v["target"]) == ("PAK", "GBR")
+
+
+def test_next_week_is_planned():
+    m = one(run("وزیراعظم پاکستان اور امریکی صدر کی ملاقات اگلے ہفتے وائٹ ہاؤس میں ہو گی۔"), "meeting")
+    assert (m["participants"], m["status"]) == (["PAK", "USA"], "planned")
