@@ -136,3 +136,78 @@ def test_a_publication_stamp_dates_the_page_not_the_event():
             "Le ministre russe des Affaires étrangères est arrivé ce lundi soir à Bamako pour une visite de travail.")
     ev = _one(text, "visit", pub="2023-02-07")
     assert (ev["actor"], ev["target"], ev["date"]) == ("RUS", "MLI", "2023-02-06")
+
+
+# -- general wording (lexB): intentions, future signing, conventions, phone verbs, giving up
+
+
+def test_intention_makes_the_trip_planned():
+    ev = _one("Le Premier ministre belge prévoit de se rendre en République démocratique du Congo en juillet.",
+              "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("BEL", "COD", "planned")
+    ev = _one("Le président tchadien envisage de visiter le Soudan.", "visit")
+    assert ev["status"] == "planned"
+
+
+def test_simple_future_of_signing_is_planned():
+    ev = _one("Le Maroc et le Sénégal signeront un accord de libre-échange en septembre.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["MAR", "SEN"], "planned")
+    ev = _one("Le Niger signera des protocoles de coopération avec le Bénin.", "agreement")
+    assert ev["status"] == "planned"
+    # the past stays past
+    assert _one("Le Maroc et le Sénégal ont signé un accord de libre-échange.", "agreement")["status"] == "occurred"
+
+
+def test_convention_is_an_agreement_when_signed():
+    ev = _one("Le Tchad et la Chine ont conclu une convention de financement.", "agreement")
+    assert ev["participants"] == ["CHN", "TCD"]
+    assert not _events("La convention de l'ONU sur le droit de la mer protège le Tchad et la Chine.")
+
+
+def test_consultations_are_talks():
+    ev = _one("Des consultations politiques entre la France et la Chine se sont tenues à Paris.", "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["CHN", "FRA"], "FRA")
+
+
+def test_phone_and_video_call_wording():
+    ev = _one("Le ministre italien a téléphoné à son homologue libyen.", "call")
+    assert ev["participants"] == ["ITA", "LBY"]
+    ev = _one("Les Premiers ministres britannique et indien ont eu un appel vidéo lundi.", "call")
+    assert ev["participants"] == ["GBR", "IND"]
+
+
+def test_given_up_or_pushed_back_is_no_event():
+    assert _of("Le président sénégalais a prévu un voyage en France.", "visit")
+    assert not _of("Le président sénégalais a renoncé à son voyage en France.", "visit")
+    assert _of("Le sommet entre les présidents congolais et rwandais s'est tenu à Luanda.", "meeting")
+    assert not _of("Le sommet entre les présidents congolais et rwandais a été repoussé.", "meeting")
+
+
+def test_cancelled_trade_sport_and_press_are_no_events():
+    """No-event guards for the broader rows above."""
+    for text in ("La visite du président malien en France a été annulée à la dernière minute.",
+                 "Les échanges commerciaux entre la France et le Maroc ont atteint 14 milliards d'euros.",
+                 "L'équipe de France a battu le Maroc en demi-finale de la Coupe du monde.",
+                 "Le ministre français des Affaires étrangères a rencontré la presse à Paris.",
+                 "Le président français n'a pas rencontré son homologue algérien lors du sommet."):
+        assert not _events(text), text
+
+
+def test_stay_departure_and_future_openers():
+    ev = _one("Le chef du gouvernement tunisien a séjourné deux jours à Alger.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUN", "DZA")
+    ev = _one("Le président algérien a quitté Alger à destination de Pékin.", "visit")
+    assert (ev["actor"], ev["target"]) == ("DZA", "CHN")
+    ev = _one("Le Premier ministre canadien entamera lundi une visite de deux jours au Mexique.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("CAN", "MEX", "planned")
+
+
+def test_no_meeting_took_place():
+    assert not _events("Aucune rencontre n'a eu lieu entre les présidents algérien et marocain.")
+
+
+def test_near_future_plural_and_negotiators():
+    ev = _one("La France et le Canada vont signer un accord sur les minerais critiques.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["CAN", "FRA"], "planned")
+    ev = _one("Les négociateurs israéliens et palestiniens ont repris les pourparlers au Caire.", "meeting")
+    assert ev["participants"] == ["ISR", "PSE"]

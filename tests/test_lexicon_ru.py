@@ -8,7 +8,7 @@ PUB = "2025-05-05"
 
 
 _RU = Coded("ru", PUB)
-_of, _one = _RU.of, _RU.one
+_events, _of, _one = _RU.events, _RU.of, _RU.one
 
 
 def test_signed_documents_are_an_agreement():
@@ -82,3 +82,84 @@ def test_talks_in_the_kremlin_take_place_in_russia():
     ev = _one("Президент России Владимир Путин провел переговоры с президентом Египта в Кремле.", "meeting",
               "2024-06-10")
     assert (ev["participants"], ev["location"]["country"]) == (["EGY", "RUS"], "RUS")
+
+
+# -- general wording (lexB): future meeting verb, infinitives, video calls, future signing, did not happen
+
+
+def test_future_and_infinitive_meeting_verbs():
+    ev = _one("Президенты России и США встретятся в Хельсинки.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["RUS", "USA"], "planned")
+    ev = _one("Президент Турции намерен встретиться с президентом России.", "meeting")
+    assert (ev["participants"], ev["status"]) == (["RUS", "TUR"], "planned")
+    ev = _one("Министр иностранных дел Китая побеседовал с российским коллегой.", "meeting")
+    assert ev["participants"] == ["CHN", "RUS"]
+
+
+def test_infinitive_of_travel_after_an_intention():
+    ev = _one("Президент Турции планирует приехать в Москву в мае.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("TUR", "RUS", "planned")
+
+
+def test_video_conference_is_a_call():
+    ev = _one("Лидеры России и Китая провели переговоры в режиме видеоконференции.", "call")
+    assert ev["participants"] == ["CHN", "RUS"]
+
+
+def test_will_sign_is_planned():
+    ev = _one("Россия и Иран подпишут договор о всеобъемлющем партнерстве.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["IRN", "RUS"], "planned")
+    ev = _one("Россия и Монголия подпишут ряд документов о сотрудничестве.", "agreement")
+    assert ev["status"] == "planned"
+    assert _one("Россия и Монголия подписали ряд документов о сотрудничестве.", "agreement")["status"] == "occurred"
+
+
+def test_did_not_take_place_or_given_up_is_no_event():
+    assert _of("Встреча министров иностранных дел России и Эстонии состоялась в Таллине.", "meeting")
+    assert not _of("Встреча министров иностранных дел России и Эстонии не состоялась.", "meeting")
+    assert not _of("Президент России отказался от поездки в Южную Африку.", "visit")
+
+
+def test_trade_sport_and_press_are_no_events():
+    """No-event guards for the broader rows above."""
+    for text in ("Товарооборот России и Китая достиг 240 миллиардов долларов.",
+                 "Сборная России по футболу сыграла вничью со сборной Сербии.",
+                 "Российские теннисисты встретятся с командой Сербии в четвертьфинале.",
+                 "Министр иностранных дел России встретился с журналистами.",
+                 "Президент России провел совещание с членами правительства.",
+                 "Визит президента Франции в Россию был отменен."):
+        assert not _events(text), text
+
+
+def test_was_in_came_and_will_pay_a_visit():
+    ev = _one("Российская делегация во главе с министром иностранных дел побывала в Эр-Рияде.", "visit")
+    assert (ev["actor"], ev["target"]) == ("RUS", "SAU")
+    ev = _one("Президент Турции приезжал в Сочи в сентябре.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUR", "RUS")
+    ev = _one("Президент России совершит государственный визит в Монголию.", "visit")
+    assert ev["status"] == "planned"
+    ev = _one("Переговоры президентов России и Узбекистана пройдут в Кремле.", "meeting")
+    assert ev["status"] == "planned"
+
+
+def test_phoned_and_protocol():
+    ev = _one("Президент Франции позвонил президенту России.", "call")
+    assert ev["participants"] == ["FRA", "RUS"]
+    ev = _one("Россия и Египет подписали межправительственный протокол о сотрудничестве.", "agreement")
+    assert ev["participants"] == ["EGY", "RUS"]
+
+
+def test_sport_trip_is_no_visit():
+    assert not _events("Российские хоккеисты прибыли в Минск на турнир.")
+
+
+def test_phone_talk_and_intention_to_conclude():
+    ev = _one("Президент России провел телефонную беседу с президентом Азербайджана.", "call")
+    assert ev["participants"] == ["AZE", "RUS"]
+    assert not _of("Президент России провел телефонную беседу с президентом Азербайджана.", "meeting")
+    ev = _one("Армения и Азербайджан намерены заключить мирный договор.", "agreement")
+    assert (ev["participants"], ev["status"]) == (["ARM", "AZE"], "planned")
+
+
+def test_figure_skaters_trip_is_no_visit():
+    assert not _events("Российские фигуристы прилетели в Пекин.")

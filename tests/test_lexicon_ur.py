@@ -104,3 +104,69 @@ def test_the_near_future_after_the_signing_verb_is_planned():
         assert (a["participants"], a["status"]) == (["PAK", "TUR"], "planned"), text
     a = one(run("پاکستان اور ترکی نے دفاعی تعاون کے معاہدے پر دستخط کیے۔"), "agreement")
     assert a["status"] == "occurred"
+
+
+# -- general wording (lexB): phoning, "about to", going, settled meetings, agreements made, rounds, negated verbs
+
+
+def test_phoned_is_a_call():
+    c = one(run("متحدہ عرب امارات کے صدر نے وزیراعظم پاکستان کو فون کیا۔"), "call")
+    assert c["participants"] == ["ARE", "PAK"]
+
+
+def test_about_to_and_set_are_planned():
+    v = one(run("صدر پاکستان چین کا سرکاری دورہ کرنے والے ہیں۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("PAK", "CHN", "planned")
+    m = one(run("وزیراعظم پاکستان کی سعودی ولی عہد سے ملاقات طے ہے۔"), "meeting")
+    assert (m["participants"], m["status"]) == (["PAK", "SAU"], "planned")
+
+
+def test_will_go_to_a_place():
+    v = one(run("پاکستانی صدر اگلے ماہ جاپان جائیں گے۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("PAK", "JPN", "planned")
+    # the passive future of signing is no trip
+    evs = run("پاکستان اور ترکی کے درمیان دفاعی معاہدے پر دستخط کیے جائیں گے۔")
+    assert not [e for e in evs if e["type"] == "visit"]
+    assert one(evs, "agreement")["status"] == "planned"
+
+
+def test_agreement_made_and_plural_mous():
+    a = one(run("پاکستان اور امریکا نے تجارتی معاہدہ کر لیا۔"), "agreement")
+    assert a["participants"] == ["PAK", "USA"]
+    a = one(run("پاکستان اور چین کے درمیان ایم او یوز پر دستخط ہوئے۔"), "agreement")
+    assert a["participants"] == ["CHN", "PAK"]
+
+
+def test_any_numbered_round_of_talks():
+    n = one(run("ایران اور امریکا کے درمیان مذاکرات کا چوتھا دور مسقط میں ہوا۔"), "negotiation")
+    assert n["participants"] == ["IRN", "USA"] and n["location"]["country"] == "OMN"
+
+
+def test_negated_postponed_and_non_diplomatic_sentences_are_no_events():
+    assert one(run("وزیر خارجہ پاکستان نے بھارتی ہم منصب سے ملاقات کی۔"), "meeting")
+    for text in ("وزیر خارجہ پاکستان نے بھارتی ہم منصب سے ملاقات نہیں کی۔",
+                 "وزیراعظم پاکستان کا دورہ امریکا ملتوی کر دیا گیا۔",
+                 "پاکستانی وزیر خارجہ بھارت نہیں جائیں گے۔",
+                 "پاکستان اور چین کے درمیان تجارت 20 ارب ڈالر تک پہنچ گئی۔",
+                 "پاکستان کرکٹ ٹیم نے بھارت کو شکست دے دی۔",
+                 "وزیر خارجہ نے صحافیوں سے ملاقات کی۔"):
+        assert not run(text), text
+
+
+def test_future_of_to_be_after_the_noun():
+    a = one(run("پاکستان اور چین کے درمیان کئی مفاہمتی یادداشتوں پر دستخط ہوں گے۔"), "agreement")
+    assert (a["participants"], a["status"]) == (["CHN", "PAK"], "planned")
+    # "ہو گیا" (was completed) is past
+    n = one(run("پاکستان اور افغانستان کے درمیان دوحہ میں مذاکرات کا پہلا دور مکمل ہو گیا۔"), "negotiation")
+    assert n["status"] == "occurred"
+
+
+def test_city_before_the_visit_noun_is_the_destination():
+    # "لندن کے دورے پر" (on a visit to London): a city before the genitive postposition, as a country
+    v = one(run("وزیر خارجہ پاکستان لندن کے دورے پر ہیں۔"), "visit")
+    assert (v["actor"], v["target"]) == ("PAK", "GBR")
+
+
+def test_next_week_is_planned():
+    m = one(run("وزیراعظم پاکستان اور امریکی صدر کی ملاقات اگلے ہفتے وائٹ ہاؤس میں ہو گی۔"), "meeting")
+    assert (m["participants"], m["status"]) == (["PAK", "USA"], "planned")

@@ -302,7 +302,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             cands = [pl for pl in _not_topics(places, cues, text) if pl.marker != "from"] + [   # bare objects only right after
                 actors.Place(b.pos, b.end, b.code, None, None) for b in bare   # not "the UN chief arrived"
                 if b.pos >= t.end and b.role != "org" and actors._gap_ok(text, t.end, b.pos, 3)] + [
-                actors.Place(b.pos, b.end, b.code, None, "dest") for b in bare   # "پاکستان کا ... دورہ"
+                actors.Place(b.pos, b.end, b.code, getattr(b, "place", None), "dest")   # "پاکستان کا ... دورہ",
+                for b in (*bare, *(p for p in places if p.place))                    # "لندن کے دورے"
                 if b.end <= t.start and actors._gap_ok(text, b.end, t.start, 5)
                 and any(c.label == "postdest" and b.end <= c.start and c.end <= t.start
                         and (not ctx.get("case_endings") or text[b.end:c.start].strip() in ("", "'", "\u2019"))

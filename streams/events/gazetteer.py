@@ -47,7 +47,8 @@ _AL = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل
 # How many trailing characters of each article-bearing prefix are the article itself.
 _AL_TAIL = {p: (1 if p.endswith("لل") else 2) for p in _AL}
 _PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك") + _AL)
-_FA_SUFFIXES = ("هاي", "اي", "ها", "ي")
+# plural/ezafe endings and the possessive enclitics "his/their" glued behind a ZWNJ ("همتای پاکستانی‌اش")
+_FA_SUFFIXES = ("هاي", "اي", "ها", "ي", "اش", "شان")
 # Turkish plural/case endings glued to demonyms (Ruslar, İranlıların); names take an apostrophe.
 _TR_SUFFIXES = ("ların", "lerin", "ları", "leri", "lara", "lere", "lar", "ler")
 _MAX_PREFIX = 4
