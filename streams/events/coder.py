@@ -307,7 +307,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                         and (not ctx.get("case_endings") or text[b.end:c.start].strip() in ("", "'", "\u2019"))
                         for c in cues)] + [
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
-                if ctx.get("sov") and x.end <= t.start and actors._gap_ok(text, x.end, t.start, 0)]
+                if (ctx.get("sov") or "final" in t.flags) and x.end <= t.start
+                and actors._gap_ok(text, x.end, t.start, 0)]    # "final": German "hat die Ukraine besucht"
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
