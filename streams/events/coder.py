@@ -72,7 +72,7 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     be signed") takes its tense from that verb as well (`verbs`). In a verb-final language the
     auxiliary follows the verb ("دستخط کریں گے", "به امضا خواهد رسید"), so a planned cue after
     the trigger in the same clause counts there without an `after` flag."""
-    planned = "planned" in trig.flags
+    planned = "planned" in trig.flags or any("planned" in v.flags for v in verbs)   # "firmarán un acuerdo"
     recalled = False
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
