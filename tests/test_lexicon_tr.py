@@ -163,3 +163,36 @@ def test_a_tour_date_belongs_to_the_first_named_stop_also_before_the_case_ending
     evs = [e for e in run("Cumhurbaşkanı Erdoğan 23 Temmuz'da Suudi Arabistan, Kuveyt ve Katar'a gidecek.",
                           "2017-07-19") if e["type"] == "visit"]
     assert {e["target"]: e["date"] for e in evs} == {"SAU": "2017-07-23", "KWT": None, "QAT": None}
+
+
+# -- general Turkish wording beyond the tuning pages (sentences written for these tests)
+
+def _key(ev: dict) -> tuple:
+    if ev["type"] == "visit":
+        return ev["type"], ev["actor"], ev["target"], ev["status"]
+    return (ev["type"], "+".join(ev["participants"]), ev["status"])
+
+
+@pytest.mark.parametrize("text, want", [
+    # a city in the dative before the verb is the destination
+    ("Japonya Başbakanı pazar günü Ankara'ya geldi.", ("visit", "JPN", "TUR", "occurred")),
+    ("Almanya Başbakanı Ankara'ya resmi bir ziyaret gerçekleştirecek.", ("visit", "DEU", "TUR", "planned")),
+    ("Mısır Dışişleri Bakanı dün Katar'a ulaştı.", ("visit", "EGY", "QAT", "occurred")),
+    # "gelecek hafta" is next week, not "will come"
+    ("Rusya ve Ukrayna heyetleri gelecek hafta İstanbul'da bir araya gelecek.", ("meeting", "RUS+UKR", "planned")),
+    ("Rusya ve Ukrayna arasındaki müzakerelerin ikinci turu gelecek hafta İstanbul'da yapılacak.",
+     ("negotiation", "RUS+UKR", "planned")),
+    ("Türkiye ve Irak, su alanında işbirliği mutabakatı imzaladı.", ("agreement", "IRQ+TUR", "occurred")),
+    ("Cumhurbaşkanı Erdoğan yarın Azerbaycan Cumhurbaşkanı'nı kabul edecek.", ("meeting", "AZE+TUR", "planned")),
+])
+def test_general_wording(text, want):
+    assert [_key(e) for e in run(text, "2025-05-05")] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Türkiye ile Çin arasındaki ticaret hacmi geçen yıl 50 milyar dolara ulaştı.",
+    "Çin'e ihracat 3 milyar dolara ulaştı.",
+    "Yunanistan Başbakanı, Türkiye'ye yapacağı ziyareti iptal etti.",
+])
+def test_amounts_and_cancellations_are_no_events(text):
+    assert run(text, "2025-05-05") == []
