@@ -200,3 +200,24 @@ def test_emirates_in_the_dative_and_with_article():
     v = one(run("Der indische Premierminister ist zu einem Besuch in den Vereinigten Arabischen Emiraten eingetroffen."),
             "visit")
     assert (v["actor"], v["target"]) == ("IND", "ARE")
+
+
+def test_scheduled_called_off_and_suspended():
+    m = one(run("Das Treffen der Außenminister Chinas und Japans ist für Donnerstag angesetzt."), "meeting")
+    assert m["participants"] == ["CHN", "JPN"] and m["status"] == "planned"
+    assert run("Der geplante Besuch des brasilianischen Präsidenten in Japan fällt aus.") == []
+    assert run("Der Besuch des spanischen Königs in Marokko ist ausgefallen.") == []
+    assert run("Die Verhandlungen zwischen Israel und Katar wurden ausgesetzt.") == []
+
+
+def test_awaited_guest_travels_to_the_place():
+    assert _visit("Der ungarische Ministerpräsident wird am Mittwoch in Peking erwartet.") == ("HUN", "CHN", "planned")
+
+
+def test_treaty_and_talks_compounds():
+    a = one(run("Deutschland und Polen wollen am Freitag einen Nachbarschaftsvertrag unterzeichnen."), "agreement")
+    assert a["participants"] == ["DEU", "POL"] and a["status"] == "planned"
+    a = one(run("Japan und Australien haben am Montag ein Verteidigungsabkommen unterzeichnet."), "agreement")
+    assert a["participants"] == ["AUS", "JPN"] and a["status"] == "occurred"
+    n = one(run("Russland und die Ukraine haben in Istanbul Sondierungsgespräche geführt."), "negotiation")
+    assert n["participants"] == ["RUS", "UKR"] and n["location"]["country"] == "TUR"
