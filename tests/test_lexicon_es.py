@@ -179,3 +179,8 @@ def test_a_signed_agreement_in_the_past_stays_occurred():
 def test_national_team_trip_is_sport():
     assert _events("La selección de México llegó a Estados Unidos para la Copa Oro.") == []
     assert _events("Argentina y Brasil se enfrentan en la semifinal de la Copa América.") == []
+
+
+def test_signed_act_of_peace():
+    assert [_key(e) for e in _events("Perú y Ecuador firmaron el acta de paz en Brasilia.")] == \
+        [("agreement", "ECU+PER", "occurred")]
