@@ -139,3 +139,8 @@ def test_general_wording(text, want):
 ])
 def test_put_off_fallen_through_or_sport(text):
     assert _IT.events(text) == []
+
+
+def test_scheduled_after_the_noun():
+    text = "L'incontro tra il premier italiano e il presidente americano si terrà giovedì alla Casa Bianca."
+    assert [_key(e) for e in _IT.events(text)] == [("meeting", "ITA+USA", "planned")]
