@@ -196,3 +196,8 @@ def test_general_wording(text, want):
 ])
 def test_amounts_and_cancellations_are_no_events(text):
     assert run(text, "2025-05-05") == []
+
+
+def test_contacts_held_in_a_city_are_a_visit():
+    assert [_key(e) for e in run("Macaristan Dışişleri Bakanı Ankara'da temaslarda bulundu.", "2025-05-05")] == \
+        [("visit", "HUN", "TUR", "occurred")]
