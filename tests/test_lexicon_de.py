@@ -221,3 +221,11 @@ def test_treaty_and_talks_compounds():
     assert a["participants"] == ["AUS", "JPN"] and a["status"] == "occurred"
     n = one(run("Russland und die Ukraine haben in Istanbul Sondierungsgespräche geführt."), "negotiation")
     assert n["participants"] == ["RUS", "UKR"] and n["location"]["country"] == "TUR"
+
+
+def test_coming_for_talks():
+    assert _visit("Der chinesische Außenminister kommt am Dienstag zu Gesprächen nach Berlin.") == ("CHN", "DEU", "planned")
+    assert _visit("Der chinesische Außenminister kam am Dienstag zu Gesprächen nach Berlin.") == ("CHN", "DEU", "occurred")
+    # the meeting verb with its particle still wins
+    m = one(run("Der französische Präsident kam am Freitag mit dem britischen Premierminister zusammen."), "meeting")
+    assert m["participants"] == ["FRA", "GBR"]
