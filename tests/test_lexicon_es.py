@@ -184,3 +184,14 @@ def test_national_team_trip_is_sport():
 def test_signed_act_of_peace():
     assert [_key(e) for e in _events("Perú y Ecuador firmaron el acta de paz en Brasilia.")] == \
         [("agreement", "ECU+PER", "occurred")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("España y Francia celebraron una cumbre bilateral en Barcelona.", [("meeting", "ESP+FRA", "occurred")]),
+    ("El primer ministro indio fue recibido en el Palacio de la Moncloa por el presidente del Gobierno español.",
+     [("meeting", "ESP+IND", "occurred")]),
+    ("El presidente argentino todavía no se ha reunido con su homólogo chileno.", []),
+    ("La reunión entre los cancilleres de Perú y Chile fue reprogramada.", []),
+])
+def test_summit_passive_reception_and_negated_perfect(text, want):
+    assert [_key(e) for e in _events(text)] == want
