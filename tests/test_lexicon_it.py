@@ -144,3 +144,13 @@ def test_put_off_fallen_through_or_sport(text):
 def test_scheduled_after_the_noun():
     text = "L'incontro tra il premier italiano e il presidente americano si terrà giovedì alla Casa Bianca."
     assert [_key(e) for e in _IT.events(text)] == [("meeting", "ITA+USA", "planned")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Il presidente francese volerà in Cina la prossima settimana.", [("visit", "FRA", "CHN", "planned")]),
+    ("Il premier greco è atteso a Roma giovedì.", [("visit", "GRC", "ITA", "planned")]),
+    ("Il premier italiano non ha ancora incontrato il presidente cinese.", []),
+    ("Italia e Francia si sono impegnate a firmare un nuovo trattato.", []),
+])
+def test_flying_awaited_not_yet_and_committed(text, want):
+    assert [_key(e) for e in _IT.events(text)] == want
