@@ -201,3 +201,14 @@ def test_amounts_and_cancellations_are_no_events(text):
 def test_contacts_held_in_a_city_are_a_visit():
     assert [_key(e) for e in run("Macaristan Dışişleri Bakanı Ankara'da temaslarda bulundu.", "2025-05-05")] == \
         [("visit", "HUN", "TUR", "occurred")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bare state right before the visit noun is the host
+    ("Japonya Başbakanı Türkiye ziyaretini tamamladı.", [("visit", "JPN", "TUR", "occurred")]),
+    ("Azerbaycan ve Ermenistan dışişleri bakanları barış anlaşmasını parafe etti.",
+     [("agreement", "ARM+AZE", "occurred")]),
+    ("Fransa Cumhurbaşkanı'nın Cezayir ziyareti iptal edildi.", []),
+])
+def test_visit_noun_compound_and_initialled_accord(text, want):
+    assert [_key(e) for e in run(text, "2025-05-05")] == want
