@@ -146,3 +146,86 @@ def test_conferring_and_encounter_words():
     m = one(run("Die Begegnung des chinesischen Staatschefs mit dem brasilianischen Präsidenten fand in Peking statt."),
             "meeting")
     assert m["participants"] == ["BRA", "CHN"] and m["location"]["country"] == "CHN"
+
+
+# -- general German wording beyond the tuning pages (sentences written for these tests)
+
+def _visit(text: str) -> tuple:
+    v = one(run(text), "visit")
+    return v["actor"], v["target"], v["status"]
+
+
+def test_departure_verbs_go_to_the_destination():
+    assert _visit("Der kanadische Premierminister ist am Morgen nach Mexiko abgereist.") == ("CAN", "MEX", "occurred")
+    assert _visit("Der Emir von Katar reiste am Montag nach Ägypten ab.") == ("QAT", "EGY", "occurred")
+
+
+def test_host_right_before_a_clause_final_verb():
+    # perfect participle / infinitive after a modal close the clause, the host stands before them
+    assert _visit("Der britische Premierminister hat am Sonntag die Ukraine besucht.") == ("GBR", "UKR", "occurred")
+    assert _visit("Der französische Präsident will nächste Woche Japan besuchen.") == ("FRA", "JPN", "planned")
+    assert _visit("Der österreichische Kanzler bereiste im Mai Indien.") == ("AUT", "IND", "occurred")
+
+
+def test_nicht_negates_the_verb_closing_its_clause():
+    assert one(run("Der chinesische Außenminister wird nach Japan reisen."), "visit")["target"] == "JPN"
+    assert run("Der chinesische Außenminister wird nicht nach Japan reisen.") == []
+    assert run("Der französische Präsident hat sich nicht mit dem algerischen Präsidenten getroffen.") == []
+    assert run("Der iranische Präsident wird den irakischen Regierungschef nicht in Bagdad treffen.") == []
+
+
+def test_postponed_indefinitely_or_put_on_ice():
+    assert run("Der aserbaidschanische Präsident hat das Treffen mit dem armenischen Präsidenten vertagt.") == []
+    assert run("Der Besuch des indischen Premierministers in Russland wurde auf Eis gelegt.") == []
+
+
+def test_treffen_as_making_a_decision_or_hitting_is_no_meeting():
+    assert run("Die USA und China haben eine Vereinbarung über Zölle getroffen.") == []
+    assert run("Deutschland und Frankreich haben eine Entscheidung über die Hilfen getroffen.") == []
+    assert run("Der russische Angriff hat die Ukraine schwer getroffen.") == []
+    # the reflexive meeting still counts
+    m = one(run("Die Außenminister Chinas und Indiens haben sich am Montag in Delhi getroffen."), "meeting")
+    assert m["participants"] == ["CHN", "IND"]
+
+
+def test_knockout_rounds_are_sport():
+    assert run("Spanien und Deutschland treffen im Halbfinale aufeinander.") == []
+    assert run("Im Endspiel treffen Argentinien und Frankreich aufeinander.") == []
+
+
+def test_emirates_in_the_dative_and_with_article():
+    a = one(run("Indien und die Vereinigten Arabischen Emirate haben am Montag ein Freihandelsabkommen "
+                "unterzeichnet."), "agreement")
+    assert a["participants"] == ["ARE", "IND"]
+    v = one(run("Der indische Premierminister ist zu einem Besuch in den Vereinigten Arabischen Emiraten eingetroffen."),
+            "visit")
+    assert (v["actor"], v["target"]) == ("IND", "ARE")
+
+
+def test_scheduled_called_off_and_suspended():
+    m = one(run("Das Treffen der Außenminister Chinas und Japans ist für Donnerstag angesetzt."), "meeting")
+    assert m["participants"] == ["CHN", "JPN"] and m["status"] == "planned"
+    assert run("Der geplante Besuch des brasilianischen Präsidenten in Japan fällt aus.") == []
+    assert run("Der Besuch des spanischen Königs in Marokko ist ausgefallen.") == []
+    assert run("Die Verhandlungen zwischen Israel und Katar wurden ausgesetzt.") == []
+
+
+def test_awaited_guest_travels_to_the_place():
+    assert _visit("Der ungarische Ministerpräsident wird am Mittwoch in Peking erwartet.") == ("HUN", "CHN", "planned")
+
+
+def test_treaty_and_talks_compounds():
+    a = one(run("Deutschland und Polen wollen am Freitag einen Nachbarschaftsvertrag unterzeichnen."), "agreement")
+    assert a["participants"] == ["DEU", "POL"] and a["status"] == "planned"
+    a = one(run("Japan und Australien haben am Montag ein Verteidigungsabkommen unterzeichnet."), "agreement")
+    assert a["participants"] == ["AUS", "JPN"] and a["status"] == "occurred"
+    n = one(run("Russland und die Ukraine haben in Istanbul Sondierungsgespräche geführt."), "negotiation")
+    assert n["participants"] == ["RUS", "UKR"] and n["location"]["country"] == "TUR"
+
+
+def test_coming_for_talks():
+    assert _visit("Der chinesische Außenminister kommt am Dienstag zu Gesprächen nach Berlin.") == ("CHN", "DEU", "planned")
+    assert _visit("Der chinesische Außenminister kam am Dienstag zu Gesprächen nach Berlin.") == ("CHN", "DEU", "occurred")
+    # the meeting verb with its particle still wins
+    m = one(run("Der französische Präsident kam am Freitag mit dem britischen Premierminister zusammen."), "meeting")
+    assert m["participants"] == ["FRA", "GBR"]

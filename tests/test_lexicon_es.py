@@ -146,3 +146,52 @@ def test_more_specific_pattern_wins_on_equal_span():
         assert [(h.pattern, "planned" in h.flags) for h in hits] == [("visitará", True)]
     rows = [("cue", "sign", "firma*", frozenset()), ("cue", "planned", "firmarán", frozenset())]
     assert [h.label for h in Lexicon(rows).find("firmarán")] == ["sign"]
+
+
+# -- general Spanish wording beyond the tuning pages (sentences written for these tests)
+
+def _key(ev: dict) -> tuple:
+    if ev["type"] == "visit":
+        return ev["type"], ev["actor"], ev["target"], ev["status"]
+    return (ev["type"], "+".join(ev["participants"]), ev["status"])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("El primer ministro portugués partió el lunes rumbo a Brasil.", ("visit", "PRT", "BRA", "occurred")),
+    ("La canciller colombiana se trasladó el lunes a Quito para una reunión con su par ecuatoriano.",
+     ("visit", "COL", "ECU", "occurred")),
+    ("El rey de España iniciará el martes una visita de Estado a Marruecos.", ("visit", "ESP", "MAR", "planned")),
+    ("Chile y Perú firmarán el viernes un tratado de libre comercio.", ("agreement", "CHL+PER", "planned")),
+    ("El canciller español y su homólogo marroquí firmarán el jueves un acuerdo de cooperación.",
+     ("agreement", "ESP+MAR", "planned")),
+    ("Delegaciones de Rusia y Ucrania negociarán en Estambul la próxima semana.", ("negotiation", "RUS+UKR", "planned")),
+    ("Los gobiernos de Colombia y Ecuador negociaron durante tres días en Lima.", ("negotiation", "COL+ECU", "occurred")),
+])
+def test_general_wording(text, want):
+    assert [_key(e) for e in _events(text)] == [want]
+
+
+def test_a_signed_agreement_in_the_past_stays_occurred():
+    assert [_key(e) for e in _events("Chile y Perú firmaron el viernes un tratado de libre comercio.")] == \
+        [("agreement", "CHL+PER", "occurred")]
+
+
+def test_national_team_trip_is_sport():
+    assert _events("La selección de México llegó a Estados Unidos para la Copa Oro.") == []
+    assert _events("Argentina y Brasil se enfrentan en la semifinal de la Copa América.") == []
+
+
+def test_signed_act_of_peace():
+    assert [_key(e) for e in _events("Perú y Ecuador firmaron el acta de paz en Brasilia.")] == \
+        [("agreement", "ECU+PER", "occurred")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("España y Francia celebraron una cumbre bilateral en Barcelona.", [("meeting", "ESP+FRA", "occurred")]),
+    ("El primer ministro indio fue recibido en el Palacio de la Moncloa por el presidente del Gobierno español.",
+     [("meeting", "ESP+IND", "occurred")]),
+    ("El presidente argentino todavía no se ha reunido con su homólogo chileno.", []),
+    ("La reunión entre los cancilleres de Perú y Chile fue reprogramada.", []),
+])
+def test_summit_passive_reception_and_negated_perfect(text, want):
+    assert [_key(e) for e in _events(text)] == want

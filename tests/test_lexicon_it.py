@@ -110,3 +110,56 @@ def test_a_one_word_leader_name_needs_its_capital_letter():
             "relazioni tra i due Paesi e i modi per rafforzarle.")
     evs = [e for e in extract_events(text, "it", "2025-05-05", {"id": "t"}) if not e["background"]]
     assert evs and all("IND" not in e["participants"] for e in evs)
+
+
+# -- general Italian wording beyond the tuning pages (sentences written for these tests)
+import pytest  # noqa: E402
+
+
+def _key(ev: dict) -> tuple:
+    if ev["type"] == "visit":
+        return ev["type"], ev["actor"], ev["target"], ev["status"]
+    return (ev["type"], "+".join(ev["participants"]), ev["status"])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Il premier indiano è partito lunedì alla volta dell'Egitto.", ("visit", "IND", "EGY", "occurred")),
+    ("Il cancelliere tedesco partirà domani per Washington.", ("visit", "DEU", "USA", "planned")),
+    ("Il presidente della Repubblica italiana compirà una visita di Stato in Portogallo a giugno.",
+     ("visit", "ITA", "PRT", "planned")),
+    ("È previsto che il presidente turco visiti l'Italia in primavera.", ("visit", "TUR", "ITA", "planned")),
+    ("Il ministro degli Esteri cinese ha discusso con il suo omologo russo della situazione in Medio Oriente.",
+     ("meeting", "CHN+RUS", "occurred")),
+    ("Il ministro degli Esteri russo si è riunito con il suo omologo cinese a Mosca.", ("meeting", "CHN+RUS", "occurred")),
+    ("I leader di Francia e Germania hanno tenuto una videoconferenza mercoledì.", ("call", "DEU+FRA", "occurred")),
+    ("Italia e Giappone firmeranno venerdì un accordo di cooperazione nella difesa.", ("agreement", "ITA+JPN", "planned")),
+    ("Le delegazioni di Russia e Ucraina negozieranno la prossima settimana a Istanbul.",
+     ("negotiation", "RUS+UKR", "planned")),
+    ("Sono riprese lunedì a Doha le trattative tra Iran e Stati Uniti.", ("negotiation", "IRN+USA", "occurred")),
+])
+def test_general_wording(text, want):
+    assert [_key(e) for e in _IT.events(text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "La visita del presidente tedesco in Israele è stata rimandata.",
+    "L'incontro tra il premier italiano e il presidente francese è saltato.",
+    "La nazionale italiana affronterà la Germania a Dortmund.",
+])
+def test_put_off_fallen_through_or_sport(text):
+    assert _IT.events(text) == []
+
+
+def test_scheduled_after_the_noun():
+    text = "L'incontro tra il premier italiano e il presidente americano si terrà giovedì alla Casa Bianca."
+    assert [_key(e) for e in _IT.events(text)] == [("meeting", "ITA+USA", "planned")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Il presidente francese volerà in Cina la prossima settimana.", [("visit", "FRA", "CHN", "planned")]),
+    ("Il premier greco è atteso a Roma giovedì.", [("visit", "GRC", "ITA", "planned")]),
+    ("Il premier italiano non ha ancora incontrato il presidente cinese.", []),
+    ("Italia e Francia si sono impegnate a firmare un nuovo trattato.", []),
+])
+def test_flying_awaited_not_yet_and_committed(text, want):
+    assert [_key(e) for e in _IT.events(text)] == want

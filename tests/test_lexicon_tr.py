@@ -170,3 +170,52 @@ def test_a_state_whose_name_is_also_a_word_counts_before_its_apostrophe_suffix()
     evs = [e for e in run("Cumhurbaşkanı Erdoğan yarın Cezayir, Senegal ve Mali'ye gidecek.") if e["type"] == "visit"]
     assert sorted(e["target"] for e in evs) == ["DZA", "MLI", "SEN"]
     assert not run("Bakan, Senegal'e mali destek verileceğini açıkladı.")
+
+
+# -- general Turkish wording beyond the tuning pages (sentences written for these tests)
+
+def _key(ev: dict) -> tuple:
+    if ev["type"] == "visit":
+        return ev["type"], ev["actor"], ev["target"], ev["status"]
+    return (ev["type"], "+".join(ev["participants"]), ev["status"])
+
+
+@pytest.mark.parametrize("text, want", [
+    # a city in the dative before the verb is the destination
+    ("Japonya Başbakanı pazar günü Ankara'ya geldi.", ("visit", "JPN", "TUR", "occurred")),
+    ("Almanya Başbakanı Ankara'ya resmi bir ziyaret gerçekleştirecek.", ("visit", "DEU", "TUR", "planned")),
+    ("Mısır Dışişleri Bakanı dün Katar'a ulaştı.", ("visit", "EGY", "QAT", "occurred")),
+    # "gelecek hafta" is next week, not "will come"
+    ("Rusya ve Ukrayna heyetleri gelecek hafta İstanbul'da bir araya gelecek.", ("meeting", "RUS+UKR", "planned")),
+    ("Rusya ve Ukrayna arasındaki müzakerelerin ikinci turu gelecek hafta İstanbul'da yapılacak.",
+     ("negotiation", "RUS+UKR", "planned")),
+    ("Türkiye ve Irak, su alanında işbirliği mutabakatı imzaladı.", ("agreement", "IRQ+TUR", "occurred")),
+    ("Cumhurbaşkanı Erdoğan yarın Azerbaycan Cumhurbaşkanı'nı kabul edecek.", ("meeting", "AZE+TUR", "planned")),
+])
+def test_general_wording(text, want):
+    assert [_key(e) for e in run(text, "2025-05-05")] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Türkiye ile Çin arasındaki ticaret hacmi geçen yıl 50 milyar dolara ulaştı.",
+    "Çin'e ihracat 3 milyar dolara ulaştı.",
+    "Yunanistan Başbakanı, Türkiye'ye yapacağı ziyareti iptal etti.",
+])
+def test_amounts_and_cancellations_are_no_events(text):
+    assert run(text, "2025-05-05") == []
+
+
+def test_contacts_held_in_a_city_are_a_visit():
+    assert [_key(e) for e in run("Macaristan Dışişleri Bakanı Ankara'da temaslarda bulundu.", "2025-05-05")] == \
+        [("visit", "HUN", "TUR", "occurred")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a bare state right before the visit noun is the host
+    ("Japonya Başbakanı Türkiye ziyaretini tamamladı.", [("visit", "JPN", "TUR", "occurred")]),
+    ("Azerbaycan ve Ermenistan dışişleri bakanları barış anlaşmasını parafe etti.",
+     [("agreement", "ARM+AZE", "occurred")]),
+    ("Fransa Cumhurbaşkanı'nın Cezayir ziyareti iptal edildi.", []),
+])
+def test_visit_noun_compound_and_initialled_accord(text, want):
+    assert [_key(e) for e in run(text, "2025-05-05")] == want

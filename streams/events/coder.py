@@ -73,7 +73,7 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     be signed") takes its tense from that verb as well (`verbs`). In a verb-final language the
     auxiliary follows the verb ("دستخط کریں گے", "به امضا خواهد رسید"), so a planned cue after
     the trigger in the same clause counts there without an `after` flag."""
-    planned = "planned" in trig.flags
+    planned = "planned" in trig.flags or any("planned" in v.flags for v in verbs)   # "firmarán un acuerdo"
     recalled = False
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
@@ -309,7 +309,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                         and (not ctx.get("case_endings") or text[b.end:c.start].strip() in ("", "'", "\u2019"))
                         for c in cues)] + [
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
-                if ctx.get("sov") and x.end <= t.start and actors._gap_ok(text, x.end, t.start, 0)]
+                if (ctx.get("sov") or "final" in t.flags) and x.end <= t.start
+                and actors._gap_ok(text, x.end, t.start, 0)]    # "final": German "hat die Ukraine besucht"
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
