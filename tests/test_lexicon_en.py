@@ -251,3 +251,9 @@ def test_an_official_in_a_country_is_not_that_countrys_official():
     ev = _one("The foreign minister is currently in China on a two-day official visit to attend the "
               "China-Pakistan strategic dialogue.", "visit", url="https://news.example.com.pk/a")
     assert (ev["actor"], ev["target"]) == ("PAK", "CHN")
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_event():
+    ev = _one("In Vienna the Austrian foreign minister meets his German counterpart for working talks, the "
+              "ministry said on Monday.", "meeting", pub="2025-05-07")
+    assert ev["date"] != "2025-05-05"                 # not the Monday of the saying

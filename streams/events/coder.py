@@ -713,6 +713,10 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             dmentions.append((dm, fs, fe))
     # the page-head stamp "date 2021-12-02" is the publication day, not the day of an event
     dmentions = [d for d in dmentions if not (d[1] < 40 and folded[max(0, d[1] - 5):d[1]] == "date ")]
+    sayings = [(h.start, h.end) for h in hits if h.kind == "cue" and h.label == "said"]
+    if sayings:  # "wie das Außenamt am Mittwoch mitteilte", "the ministry said on Monday": the statement's day
+        dmentions = [d for d in dmentions if not any(actors._gap_ok(folded, b, d[1], 1) or actors._gap_ok(folded, d[2], a, 0)
+                                                     for a, b in sayings)]
     stamps = [(h.start, h.end) for h in hits if h.kind == "cue" and h.label == "stamp"]
     if stamps:   # "Publié le mardi 7 février 2023", "Updated: 22-06-2020": the page's day, not an event's
         dmentions = [d for d in dmentions if not any(
