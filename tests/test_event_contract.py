@@ -15,6 +15,9 @@ subscriber rebuilding its state from the topic computes. The story, in our own s
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import time
 
 import duckdb
@@ -93,8 +96,9 @@ def story(broker, tmp_path_factory):
     ensure_topics_sync(settings)
     env = {"STREAMS_TOPIC_PREFIX": settings.topic_prefix}
 
-    def run_worker(steps) -> list:
-        """Publish each (article id, text) and wait for its n-th articles.processed record; then stop."""
+    def run_worker(steps) -> tuple[list, str]:
+        """Publish each (article id, text) and wait for its n-th articles.processed record; then stop.
+        Returns the records read and the worker's /metrics."""
         worker = WorkerProcess(broker.url, app_id=settings.app_id, log_path=str(logs / "worker.log"), env=env)
         worker.start()
         try:
@@ -103,13 +107,13 @@ def story(broker, tmp_path_factory):
             for art, text, nth in steps:       # one at a time: B really comes after A
                 asyncio.run(publish(settings, [line(art, text)]))
                 records = asyncio.run(read_until(settings, lambda rs: len(processed(settings, rs, art)) >= nth))
-            return records
+            return records, worker.metrics_text()
         finally:
             assert worker.stop() == 0
 
-    first = run_worker([("A", A1, 1), ("B", B, 1)])
-    second = run_worker([("A", A2, 2)])        # a new worker: the table comes back from its changelog
-    return {"settings": settings, "first": first, "second": second}
+    first, _ = run_worker([("A", A1, 1), ("B", B, 1)])
+    second, metrics = run_worker([("A", A2, 2)])   # a new worker: the table comes back from its changelog
+    return {"settings": settings, "first": first, "second": second, "metrics": metrics, "broker": broker}
 
 
 def test_keys_name_the_mention(story):
@@ -151,6 +155,20 @@ def test_reprocessing_retracts_only_the_article_s_own_mentions(story):
     assert (state["meeting"]["article"]["id"], state["meeting"]["background"]) == ("B", True)
     assert state["call"]["article"]["id"] == "A"
     assert processed(s, story["second"], "A")[-1]["event_ids"] == [state["call"]["event_id"]]
+    assert "diplo_events_retracted_total 2.0" in story["metrics"]
+
+
+def test_subscribe_prints_tombstones_through_filters(story):
+    s = story["settings"]
+    env = {**os.environ, "KAFKA_BROKER": story["broker"].url, "STREAMS_TOPIC_PREFIX": s.topic_prefix}
+    r = subprocess.run([sys.executable, "-m", "streams", "subscribe", "--from-beginning", "--type", "call",
+                        "--idle-timeout", "3"], env=env, capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    out = [orjson.loads(x) for x in r.stdout.splitlines()]
+    old = by_type(fold(s, story["first"]))
+    assert [o["type"] for o in out if not o.get("_tombstone")] == ["call"]
+    assert sorted((o["event_id"], o["article_id"]) for o in out if o.get("_tombstone")) == sorted(
+        [(old["visit"]["event_id"], "A"), (old["meeting"]["event_id"], "A")])
 
 
 def test_the_sink_builds_the_same_state(story, tmp_path):
