@@ -12,6 +12,7 @@ from typing import AsyncIterator, Iterable
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from .contract import split_key
 from .kafka_security import client_kwargs
 from .settings import Settings
 from . import topics as T
@@ -117,8 +118,6 @@ class Ledger:
     def add(self, topic: str, record) -> None:
         if topic == T.EVENTS:
             if record.value is None:        # a retracted mention (streams/contract.py)
-                from .contract import split_key
-
                 key = split_key(record.key)
                 self.mentions.pop(key, None)
                 self.retracted.append(key)
