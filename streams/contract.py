@@ -50,6 +50,15 @@ def remember(remembered: Iterable[str], current: Iterable[str]) -> list[str]:
     return sorted(set(remembered) | set(current))
 
 
+def on_reprocess(remembered: list[str] | None, current: list[str]) -> tuple[list[str], list[str] | None]:
+    """For an article processed (again): (ids whose mention to retract, the table's new entry, or
+    None when it is unchanged: no write, and no entry at all for an article that never reported
+    an event)."""
+    remembered = remembered or []
+    after = remember(remembered, current)
+    return retractions(remembered, current), (after if after != remembered else None)
+
+
 def _rank(ev: dict) -> tuple:
     art = ev.get("article") or {}
     conf = ev.get("confidence")

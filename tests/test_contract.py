@@ -38,6 +38,22 @@ def test_retractions_are_what_the_article_no_longer_reports():
     assert contract.remember([X], [Y]) == [X, Y]      # a union: a lost tombstone is sent again next time
 
 
+def test_the_table_is_written_only_when_an_article_reports_something_new():
+    assert contract.on_reprocess(None, []) == ([], None)            # no events, never any: no entry
+    assert contract.on_reprocess(None, [Y, X]) == ([], [X, Y])       # first time
+    assert contract.on_reprocess([X, Y], [Y, X]) == ([], None)       # redelivery: nothing to write
+    assert contract.on_reprocess([X, Y], [Y]) == ([X], None)         # X retracted, kept in memory
+    assert contract.on_reprocess([X, Y], []) == ([X, Y], None)
+
+
+def test_a_repeated_tombstone_changes_nothing():
+    a = mention(X, "A")
+    records = [(contract.mention_key(X, "A"), a), (contract.mention_key(X, "B"), None)]
+    assert contract.fold(records) == {X: a}
+    records += [(contract.mention_key(X, "A"), None)] * 2
+    assert contract.fold(records) == {}
+
+
 def test_foreground_beats_a_more_confident_and_earlier_background_mention():
     fg = mention(X, "late-report", confidence=0.3, published="2026-03-05")
     bg = mention(X, "early-recall", background=True, confidence=0.99, published="2026-01-01")

@@ -30,16 +30,15 @@ def _work(article) -> list[tuple[dict, bytes]]:
 def _emit(out: Outbox, article, found: list[tuple[dict, bytes]]) -> None:
     ids = [ev["event_id"] for ev, _ in found]
     key = article.id.encode("utf-8")
-    before = article_events.get(key) or []
-    for gone in contract.retractions(before, ids):
-        out.add(events_topic, contract.mention_key(gone, article.id), None)
+    gone, remembered = contract.on_reprocess(article_events.get(key), ids)
+    for event_id in gone:
+        out.add(events_topic, contract.mention_key(event_id, article.id), None)
         M.events_retracted.inc()
     for ev, payload in found:
         out.add(events_topic, contract.mention_key(ev["event_id"], article.id), payload)
         M.events.labels(ev["type"], ev["status"]).inc()
-    after = contract.remember(before, ids)
-    if after != before:
-        article_events[key] = after
+    if remembered is not None:
+        article_events[key] = remembered
     out.add(processed_topic, article.id, Processed(
         article_id=article.id, language=article.language, event_ids=ids,
         events_by_type=dict(Counter(ev["type"] for ev, _ in found))))
