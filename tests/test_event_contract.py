@@ -185,3 +185,35 @@ def test_the_sink_builds_the_same_state(story, tmp_path):
     assert {e: orjson.loads(r) for e, r in events.items()} == expected
     live = contract.live_mentions((r.key, r.value) for r in events_records(s, story["second"]))
     assert mentions == set(live)
+
+
+def test_the_article_table_is_co_partitioned_with_articles_detected(story):
+    """Each article's table entry is in the changelog partition of its articles.detected partition,
+    so the worker that processes an article also holds (and recovers) what it reported before."""
+    from aiokafka import AIOKafkaConsumer
+    from aiokafka.partitioner import murmur2
+
+    s = story["settings"]
+
+    async def partitions_of(topic):
+        consumer = AIOKafkaConsumer(topic, bootstrap_servers=s.bootstrap_servers, auto_offset_reset="earliest",
+                                    group_id=None)
+        await consumer.start()
+        seen, deadline = {}, time.monotonic() + 10
+        try:
+            while time.monotonic() < deadline and len(seen) < 2:
+                for tp, recs in (await consumer.getmany(timeout_ms=300)).items():
+                    seen.update({r.key: tp.partition for r in recs})
+        finally:
+            await consumer.stop()
+        return seen
+
+    changelog = asyncio.run(partitions_of(f"{s.app_id}-article-events-changelog"))
+    detected = asyncio.run(partitions_of(s.topic(T.DETECTED)))
+    assert set(changelog) == {b"A", b"B"}
+    assert changelog == {k: detected[k] for k in changelog}
+    # the producer's murmur2 of the raw id; a JSON-quoted key ('"A"', Faust's default for a str key)
+    # lands elsewhere for both ids here (4 partitions), which is what this test would catch
+    n = s.partitions
+    assert changelog == {k: (murmur2(k) & 0x7FFFFFFF) % n for k in changelog}
+    assert all((murmur2(b'"' + k + b'"') & 0x7FFFFFFF) % n != changelog[k] for k in changelog)
