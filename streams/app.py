@@ -94,6 +94,14 @@ dlq_topic = app.topic(settings.topic(T.DLQ), value_type=bytes, key_type=bytes,
 # the window survive restarts; the in-memory LSH index is rebuilt from it (agents/dedup.py).
 # Co-partitioned with articles.raw (STREAMS_RAW_PARTITIONS, 1 by default: one global window).
 dedup_index = app.Table("dedup-index", default=None, partitions=settings.raw_partitions)
+# Every event id each article has reported (streams/contract.py `remember`), keyed by article id,
+# so re-processing an article can retract the mentions it no longer produces (agents/extract.py).
+# use_partitioner: the changelog partition is the key's, as on articles.detected (the same raw UTF-8
+# key bytes, the producer's murmur2), so a worker recovers exactly the articles of its partitions;
+# writes need no current event. key_type=bytes: Faust serialises a str key as JSON (quoted), which
+# would hash to another partition. Only articles that reported an event get an entry.
+article_events = app.Table("article-events", default=None, key_type=bytes,
+                           partitions=settings.partitions, use_partitioner=True)
 
 # A fixed prefix, not the app id: dashboards and alerts query diplo_streams_* whatever STREAMS_APP_ID is.
 # Faust's Prometheus sensors with the per-message label lookups cached (streams/sensors.py).

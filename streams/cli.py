@@ -113,7 +113,7 @@ def cmd_publish(args) -> int:
 
 def cmd_subscribe(args) -> int:
     from . import topics as T
-    from .filters import view
+    from .filters import tombstone_view, view
     from .kafka_io import consume
 
     settings = _settings(args)
@@ -152,16 +152,15 @@ def cmd_subscribe(args) -> int:
         async for record in consume(settings, [args.topic], from_beginning=args.from_beginning,
                                     idle_timeout=args.idle_timeout, group=args.group):
             value = record.value
-            if value is None:       # a tombstone: the key's record is deleted
-                key = record.key.decode("utf-8", "replace") if isinstance(record.key, bytes) else record.key
-                obj = {"_key": key, "_tombstone": True}
+            if value is None:       # a tombstone: the key's record is deleted (filters cannot judge it: kept)
+                obj = tombstone_view(record.key)
             else:
                 try:
                     obj = orjson.loads(value)
                 except Exception:
                     obj = {"_raw": value.decode("utf-8", "replace"),
                            "_headers": {k: v.decode("utf-8", "replace") for k, v in record.headers or []}}
-            if not keep(obj):
+            if value is not None and not keep(obj):
                 continue
             sys.stdout.write(render(obj) + "\n")
             sys.stdout.flush()

@@ -94,7 +94,8 @@ def outcomes_from_ledger(ledger) -> dict[str, Outcome]:
         topic, value = ends[0]
         if topic == T.PROCESSED:
             out[art_id] = Outcome(art_id, "processed", language=value["language"], status=value["status"],
-                                  events=[ledger.events[e] for e in value["event_ids"] if e in ledger.events])
+                                  events=[ledger.mentions.get((e, art_id)) or ledger.events[e]
+                                          for e in value["event_ids"] if e in ledger.events])
         elif topic == T.DUPLICATES:
             out[art_id] = Outcome(art_id, "duplicate", duplicate_of=value["duplicate_of"],
                                   duplicate_kind=value["kind"])

@@ -136,3 +136,17 @@ def view(args) -> tuple[Callable[[dict], bool], Callable[[object], str], str | N
     if args.format == "table":
         return keep, table_row, table_header()
     return keep, lambda obj: orjson.dumps(obj).decode(), None
+
+
+def tombstone_view(key: bytes | str | None) -> dict:
+    """A null record as `streams subscribe` prints it: the key, and on events.diplomatic the
+    retracted mention's event and article (streams/contract.py)."""
+    from .contract import split_key
+
+    text = key.decode("utf-8", "replace") if isinstance(key, (bytes, bytearray)) else key
+    out = {"_key": text, "_tombstone": True}
+    try:
+        out["event_id"], out["article_id"] = split_key(text or "")
+    except ValueError:
+        pass                               # another topic's key, or a key of no known shape
+    return out

@@ -12,6 +12,7 @@ from typing import AsyncIterator, Iterable
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from .contract import split_key
 from .kafka_security import client_kwargs
 from .settings import Settings
 from . import topics as T
@@ -108,15 +109,23 @@ class Ledger:
 
     def __init__(self):
         self.terminal: dict[str, list[tuple[str, dict]]] = {}
-        self.events: dict[str, dict] = {}
+        self.events: dict[str, dict] = {}                                    # event id -> last record read
+        self.mentions: dict[tuple[str, str | None], dict] = {}               # (event id, article id) -> live record
+        self.retracted: list[tuple[str, str | None]] = []                     # tombstones read, in order
         self.event_payloads: dict[tuple[str, str | None], set[bytes]] = {}   # (event id, article id) -> payloads
         self.dlq_without_id: list[dict] = []
 
     def add(self, topic: str, record) -> None:
         if topic == T.EVENTS:
+            if record.value is None:        # a retracted mention (streams/contract.py)
+                key = split_key(record.key)
+                self.mentions.pop(key, None)
+                self.retracted.append(key)
+                return
             ev = orjson.loads(record.value)
             self.events[ev["event_id"]] = ev
             key = (ev["event_id"], (ev.get("article") or {}).get("id"))
+            self.mentions[key] = ev
             self.event_payloads.setdefault(key, set()).add(_stable(ev))
             return
         if topic == T.DLQ:

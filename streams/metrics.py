@@ -24,6 +24,9 @@ class DomainMetrics:
         self.events = Counter(
             "diplo_events_total", "Diplomatic events published, by type and status", ["type", "status"],
             registry=registry)
+        self.events_retracted = Counter(
+            "diplo_events_retracted_total", "Mentions retracted (tombstoned) because a re-processed article "
+            "no longer reports the event", registry=registry)
         self.dead_letters = Counter(
             "diplo_dead_letters_total", "Messages sent to the dead-letter topic, by stage and reason",
             ["stage", "reason"], registry=registry)

@@ -1,8 +1,8 @@
 """`streams sink` against the real embedded Tansu broker: tables, DLQ, redelivery, kill -9.
 
 The expected tables are computed here independently of the sink's own batching: the
-records are applied one by one to plain dicts (last write wins, a tombstone removes the
-event and its mentions).
+records are applied one by one to plain dicts (the last word per mention key wins, a
+tombstone removes that mention, an event is its representative mention).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import duckdb
 import orjson
 import pytest
 
+from streams import contract
 from streams.settings import Settings
 from streams.sink.cli import publish_records
 from streams.sink.run import run_sink
@@ -45,20 +46,27 @@ BAD = [
 
 
 def expected_tables(recs):
-    events, mentions, articles = {}, {}, {}
+    """Records applied one by one: last word per mention key, a tombstone removes its mention, and
+    each event's row is its representative mention (streams/contract.py's merge rule)."""
+    live, articles = {}, {}
     for topic, key, value in recs:
         if topic == "events.diplomatic":
-            if value is None:
-                events.pop(key.decode(), None)
-                mentions = {k: v for k, v in mentions.items() if k[0] != key.decode()}
-                continue
-            ev = orjson.loads(value)
-            events[ev["event_id"]] = (ev["type"], ev["status"], ev["article"]["id"])
-            mentions[(ev["event_id"], ev["article"]["id"])] = (ev["evidence"]["start"], ev["confidence"])
+            _apply(live, key, value)
         else:
             p = orjson.loads(value)
             articles[p["article_id"]] = (p["status"], len(p["event_ids"]))
+    events = {eid: (ev["type"], ev["status"], ev["article"]["id"]) for eid, ev in contract.events_of(live).items()}
+    mentions = {k: (ev["evidence"]["start"], ev["confidence"]) for k, ev in live.items()}
     return events, mentions, articles
+
+
+def _apply(live, key, value):
+    event_id, article_id = contract.split_key(key)
+    if value is None:
+        live.pop((event_id, article_id), None)
+    else:
+        ev = orjson.loads(value)
+        live[(ev["event_id"], ev["article"]["id"])] = ev
 
 
 def db_tables(path):

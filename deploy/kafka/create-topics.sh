@@ -40,7 +40,7 @@ create articles.raw        --config retention.ms=$((7 * DAY_MS))
 create articles.unique     --config retention.ms=$((3 * DAY_MS))
 create articles.clean      --config retention.ms=$((3 * DAY_MS))
 create articles.detected   --config retention.ms=$((3 * DAY_MS))
-# The product, keyed by event_id: compaction keeps the latest record per event for upserts.
+# The product, one record per mention keyed <event_id>/<article_id>: compaction keeps the latest (docs/contract.md).
 create events.diplomatic   --config cleanup.policy=compact,delete --config retention.ms=$((365 * DAY_MS))
 # Terminal topics: the accounting of every input message.
 create articles.processed  --config retention.ms=$((14 * DAY_MS))

@@ -26,7 +26,7 @@ from streams.lang import profile, union
 from streams.events.dates import find_dates, find_dates_folded, resolve
 from streams.events.gazetteer import gazetteer
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 TITLE_SEARCH = 2000         # a title already printed in the head of the text is not read twice
 MAX_TITLE = 1000
 MAX_CHARS = 60_000          # bounded work on hostile input: longer texts are truncated

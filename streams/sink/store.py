@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-from .rows import ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, Plan
+from .rows import ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, Plan, event_table_rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -16,15 +16,17 @@ CREATE TABLE IF NOT EXISTS events (
   participants VARCHAR[] NOT NULL, actor VARCHAR, target VARCHAR, country VARCHAR, place VARCHAR,
   date DATE, date_phrase VARCHAR, cameo VARCHAR, plover_event VARCHAR, plover_mode VARCHAR,
   confidence DOUBLE, background BOOLEAN, language VARCHAR,
-  article_id VARCHAR, published_at VARCHAR,  -- the article of the latest record of this event
-  record VARCHAR                             -- that record as published (JSON)
+  article_id VARCHAR, published_at VARCHAR,  -- the article of the representative mention
+  record VARCHAR                             -- that mention as published (JSON)
 );
 CREATE TABLE IF NOT EXISTS mentions (
   event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, url VARCHAR, source VARCHAR,
   published_at VARCHAR, language VARCHAR, sentence VARCHAR, evidence_start INTEGER,
   evidence_end INTEGER, confidence DOUBLE, background BOOLEAN, people VARCHAR,
+  record VARCHAR,                            -- the mention as published (JSON): events rows are picked from these
   PRIMARY KEY (event_id, article_id)
 );
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS record VARCHAR;  -- files written before schema 2.0
 CREATE TABLE IF NOT EXISTS articles (
   article_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, language VARCHAR, n_events INTEGER,
   event_ids VARCHAR[], reason VARCHAR, duplicate_of VARCHAR
@@ -70,10 +72,21 @@ class DuckStore:
         try:
             if plan.delete_events:
                 con.execute("DELETE FROM mentions WHERE event_id IN (SELECT unnest($1))", [plan.delete_events])
-                con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest($1))", [plan.delete_events])
-            for table, rows in (("events", plan.events), ("mentions", plan.mentions), ("articles", plan.articles)):
+            if plan.delete_mentions:
+                con.execute("DELETE FROM mentions USING (SELECT unnest($1) AS e, unnest($2) AS a) AS d "
+                            "WHERE mentions.event_id = d.e AND mentions.article_id = d.a",
+                            [[e for e, _ in plan.delete_mentions], [a for _, a in plan.delete_mentions]])
+            for table, rows in (("mentions", plan.mentions), ("articles", plan.articles)):
                 if rows:
                     con.execute(self._sql[table], [list(col) for col in zip(*rows)])
+            if plan.touched:
+                live = con.execute("SELECT event_id, record FROM mentions WHERE event_id IN (SELECT unnest($1))",
+                                   [plan.touched]).fetchall()
+                rows, gone = event_table_rows(plan.touched, live)
+                if gone:
+                    con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest($1))", [gone])
+                if rows:
+                    con.execute(self._sql["events"], [list(col) for col in zip(*rows)])
             if offsets:
                 con.execute('INSERT OR REPLACE INTO sink_offsets (topic, "partition", next_offset) '
                             "SELECT unnest($1), unnest($2), unnest($3)",
@@ -101,8 +114,9 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS mentions (
   event_id TEXT NOT NULL, article_id TEXT NOT NULL, url TEXT, source TEXT, published_at TEXT, language TEXT,
   sentence TEXT, evidence_start INTEGER, evidence_end INTEGER, confidence DOUBLE PRECISION, background BOOLEAN,
-  people JSONB, PRIMARY KEY (event_id, article_id)
+  people JSONB, record JSONB, PRIMARY KEY (event_id, article_id)
 );
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS record JSONB;
 CREATE TABLE IF NOT EXISTS articles (
   article_id TEXT PRIMARY KEY, status TEXT NOT NULL, language TEXT, n_events INTEGER, event_ids TEXT[],
   reason TEXT, duplicate_of TEXT
@@ -135,7 +149,7 @@ class PgStore:
             self.con.execute(PG_SCHEMA)
         self._sql = {
             "events": _pg_upsert("events", EVENT_COLUMNS, ("event_id",), ("record",)),
-            "mentions": _pg_upsert("mentions", MENTION_COLUMNS, ("event_id", "article_id"), ("people",)),
+            "mentions": _pg_upsert("mentions", MENTION_COLUMNS, ("event_id", "article_id"), ("people", "record")),
             "articles": _pg_upsert("articles", ARTICLE_COLUMNS, ("article_id",)),
             "offsets": _pg_upsert("sink_offsets", ("topic", "partition", "next_offset"), ("topic", "partition")),
         }
@@ -149,10 +163,21 @@ class PgStore:
         with self.con.transaction(), self.con.cursor() as cur:
             if plan.delete_events:
                 cur.execute("DELETE FROM mentions WHERE event_id = ANY(%s)", [plan.delete_events])
-                cur.execute("DELETE FROM events WHERE event_id = ANY(%s)", [plan.delete_events])
-            for table, rows in (("events", plan.events), ("mentions", plan.mentions), ("articles", plan.articles)):
+            if plan.delete_mentions:
+                cur.execute("DELETE FROM mentions m USING unnest(%s::text[], %s::text[]) AS d(e, a) "
+                            "WHERE m.event_id = d.e AND m.article_id = d.a",
+                            [[e for e, _ in plan.delete_mentions], [a for _, a in plan.delete_mentions]])
+            for table, rows in (("mentions", plan.mentions), ("articles", plan.articles)):
                 if rows:
                     cur.executemany(self._sql[table], rows)
+            if plan.touched:
+                live = cur.execute("SELECT event_id, record::text FROM mentions WHERE event_id = ANY(%s)",
+                                   [plan.touched]).fetchall()
+                rows, gone = event_table_rows(plan.touched, live)
+                if gone:
+                    cur.execute("DELETE FROM events WHERE event_id = ANY(%s)", [gone])
+                if rows:
+                    cur.executemany(self._sql["events"], rows)
             if offsets:
                 cur.executemany(self._sql["offsets"], [(t, p, o) for (t, p), o in offsets.items()])
 
