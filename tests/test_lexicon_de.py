@@ -229,3 +229,14 @@ def test_coming_for_talks():
     # the meeting verb with its particle still wins
     m = one(run("Der französische Präsident kam am Freitag mit dem britischen Premierminister zusammen."), "meeting")
     assert m["participants"] == ["FRA", "GBR"]
+
+
+def test_a_present_tense_verb_with_a_weekday_tells_the_coming_day():
+    # published on a Monday: "trifft am Freitag" is the coming Friday, still ahead
+    m = one(run("Der österreichische Außenminister trifft am Freitag seinen deutschen Amtskollegen in Wien."),
+            "meeting")
+    assert (m["participants"], m["date"], m["status"]) == (["AUT", "DEU"], "2025-03-07", "planned")
+    # a past-tense verb keeps the Friday before
+    m = one(run("Der österreichische Außenminister traf am Freitag seinen deutschen Amtskollegen in Wien."),
+            "meeting")
+    assert (m["date"], m["status"]) == ("2025-02-28", "occurred")

@@ -294,6 +294,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 codes = _codes(src + extra + src_inst)
         more: list[dict] = []
         ev = {"type": t.label, "status": status, "recalled": recalled, "sentence": idx, "weak": "weak" in t.flags,
+              "present": "present" in t.flags,
               "span": (s, e), "trigger": (t.start, t.end), "people": parties, "actor": None, "target": None,
               "loc": None, "place": None, "date": None, "date_phrase": None}
         if t.label == "visit":
@@ -798,8 +799,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             ctx["story_pair"] = next((tuple(ev["participants"]) for ev in found
                                       if len(ev["participants"]) == 2 and not ev["recalled"]), None)
         for ev in found:
+            tense = "planned" if ev.get("present") else ev["status"]   # "trifft am Freitag": the coming Friday
             ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
-                                                           ev["status"], pub_day, ev["type"], page_month)
+                                                           tense, pub_day, ev["type"], page_month)
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
             if ev.get("leg"):
