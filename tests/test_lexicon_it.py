@@ -163,3 +163,10 @@ def test_scheduled_after_the_noun():
 ])
 def test_flying_awaited_not_yet_and_committed(text, want):
     assert [_key(e) for e in _IT.events(text)] == want
+
+
+def test_arriva_with_a_weekday_is_the_coming_day():
+    from streams.events.coder import extract_events
+    evs = [e for e in extract_events("Il presidente francese arriva mercoledì sera a Roma per una visita di due giorni.",
+                                     "it", "2025-05-05", {"id": "t"}) if e["type"] == "visit"]   # a Monday
+    assert [(e["actor"], e["target"], e["date"], e["status"]) for e in evs] == [("FRA", "ITA", "2025-05-07", "planned")]
