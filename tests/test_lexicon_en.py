@@ -257,3 +257,11 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_event():
     ev = _one("In Vienna the Austrian foreign minister meets his German counterpart for working talks, the "
               "ministry said on Monday.", "meeting", pub="2025-05-07")
     assert ev["date"] != "2025-05-05"                 # not the Monday of the saying
+
+
+def test_an_undated_lead_event_takes_the_day_a_later_lead_sentence_gives_it():
+    text = ("The foreign ministers of Iran and Russia discussed regional developments in a phone call. "
+            "During the telephone conversation on Thursday, the Iranian minister stressed the value of regional "
+            "dialogue.")
+    ev = _one(text, "call", pub="2025-05-10")          # a Saturday
+    assert (ev["participants"], ev["date"]) == (["IRN", "RUS"], "2025-05-08")

@@ -553,11 +553,12 @@ def _merge(mentions: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
-def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
+def _default_dates(events: list[dict], pub_day: dt.date | None, told_days: dict[str, str] | None = None) -> None:
     """A reported event whose text gives no day happened on a day the story tells elsewhere:
-    the day of the story's dated lead event of the same pair, else the publication day (a news
-    report tells what happened that day: "X arrives in Y", "X and Y sign ..."). Planned events
-    keep a null date: "will visit" gives no day."""
+    the day of the story's dated lead event of the same pair, else the day a lead sentence gives
+    the same kind of event without naming its sides ("in this phone call on Thursday"), else the
+    publication day (a news report tells what happened that day: "X arrives in Y", "X and Y
+    sign ..."). Planned events keep a null date: "will visit" gives no day."""
     dated = [ev for ev in events if ev["date"] and not ev["background"] and ev["status"] == "occurred"]
     for ev in events:
         if ev["date"] or ev["background"] or ev["status"] != "occurred" or ev.get("date_phrase") or ev.get("leg"):
@@ -565,6 +566,8 @@ def _default_dates(events: list[dict], pub_day: dt.date | None) -> None:
         same = next((d for d in dated if d["participants"] == ev["participants"]), None)
         if same is not None:
             ev["date"] = same["date"]
+        elif told_days and ev["type"] in told_days:
+            ev["date"] = told_days[ev["type"]]
         elif pub_day is not None:
             ev["date"] = pub_day.isoformat()
 
@@ -755,6 +758,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     head_idx = min(lead) if lead else -1
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
     round_sents: set[int] = set()    # sentences that number a session or name a standing committee
+    told_days: dict[str, str] = {}   # event type -> the day a lead sentence gives it, where no event came out
     last_lead = max(lead) if lead else -1
     for idx, (s, e) in enumerate(spans):
         ti, tj = bl(t_starts, s), bl(t_starts, e)
@@ -789,6 +793,12 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         if any(c.label == "round" for c in cues):
             round_sents.add(idx)        # "the 12th meeting of the joint committee", "second round"
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
+        if idx <= last_lead + 1 and dmentions and not any(not ev["recalled"] for ev in found):
+            for t in trigs:     # "... said in this phone call on Thursday 20 November": a told day with no sides
+                if t.label not in told_days and "weak" not in t.flags:
+                    day = _pick_date(t, dmentions, s, e, "occurred", pub_day, t.label, page_month)[0]
+                    if day:
+                        told_days[t.label] = day
         if idx == head_idx and not trigs:
             found += _headline_trip(folded, s, e, idx, cues, parties, places, ctx)
         if idx in lead and not any(a <= s < b for a, b in teasers):
@@ -835,7 +845,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                 ev["loc"] = venue
     lead_end = spans[last_lead][1] if last_lead >= 0 else 0
     vague = any(dm.kind == "relative" and dm.offset_days is None and fs < lead_end for dm, fs, _ in dmentions)
-    _default_dates(events, None if vague else pub_day)   # "this week": the story gives no day
+    _default_dates(events, None if vague else pub_day, told_days)   # "this week": the story gives no day
     model = confidence.model()
     n_fg = sum(not ev["background"] for ev in events)
     for ev in events:
