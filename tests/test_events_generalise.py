@@ -1060,7 +1060,8 @@ CASES = [
     ("en-lead-venue-locates-side-talks", "en", PUB,
      "Arab and Muslim leaders held a summit in Riyadh on Monday.\n"
      "Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan on the sidelines.",
-     ["meeting EGY,TUR @SAU 2025-11-04 occurred", "?visit EGY>SAU @SAU - occurred", "?visit TUR>SAU @SAU - occurred"]),
+     # the side talks take the summit's Monday (the lead's day for a meeting), not the publication day
+     ["meeting EGY,TUR @SAU 2025-11-03 occurred", "?visit EGY>SAU @SAU - occurred", "?visit TUR>SAU @SAU - occurred"]),
     ("en-agreements-will-be-signed", "en", PUB,
      "Kenyan President William Ruto arrived in Kigali on Tuesday for talks with Rwandan President Paul Kagame.\n"
      "Five agreements will be signed during the visit, Rwandan officials said.",
