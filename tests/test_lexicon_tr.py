@@ -219,3 +219,10 @@ def test_contacts_held_in_a_city_are_a_visit():
 ])
 def test_visit_noun_compound_and_initialled_accord(text, want):
     assert [_key(e) for e in run(text, "2025-05-05")] == want
+
+
+def test_a_city_noun_after_the_name_carries_the_case():
+    # "Cidde kentine geldi": the dative is on "kent" (city), not on the name
+    v = one(run("Dışişleri Bakanı Hakan Fidan, olağanüstü toplantıya katılmak üzere Suudi Arabistan'ın Cidde "
+                "kentine geldi."), "visit")
+    assert (v["actor"], v["target"]) == ("TUR", "SAU")

@@ -170,3 +170,4 @@ def test_city_before_the_visit_noun_is_the_destination():
 def test_next_week_is_planned():
     m = one(run("وزیراعظم پاکستان اور امریکی صدر کی ملاقات اگلے ہفتے وائٹ ہاؤس میں ہو گی۔"), "meeting")
     assert (m["participants"], m["status"]) == (["PAK", "USA"], "planned")
+

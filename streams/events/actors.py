@@ -271,7 +271,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         marker = _marker(text, m.start, place_cues)
         if marker is None and post_cues:
             marker = next((c.label for c in post_cues if 0 <= c.start - m.end <= 1
-                           and text[m.end:c.start] in ("", "'", "\u2019")), None)
+                           and text[m.end:c.start] in ("", "'", "\u2019", " ")), None)   # " kentine": a noun after
         if m.kind in _PLACE_KINDS:
             places.append(Place(m.start, m.end, m.code, m.surface, marker))
         elif m.kind == "country" and marker:
