@@ -12,10 +12,11 @@ import time
 import faust
 from faust.transport.drivers import aiokafka as _faust_aiokafka
 from faust.web import Request, Response, View
+from mode.utils.queues import FlowControlEvent
 
 from . import codec  # noqa: F401  (registers the "orjson" codec)
 from . import topics as T
-from .delivery import guard as delivery_guard, install as install_delivery_guard
+from .delivery import guard as delivery_guard, install as install_delivery_guard, keep_queued_on_resume
 from .kafka_security import faust_credentials
 from .metrics import metrics
 from .records import Article, CleanArticle, DetectedArticle, Duplicate, Processed
@@ -41,6 +42,8 @@ def _short_fetch_wait(self, transport):
 _faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer = _short_fetch_wait
 # No commit after an undelivered record or an abandoned batch (streams/delivery.py).
 install_delivery_guard(_faust_aiokafka.Consumer)
+# Recovery's second flow_control.resume() emptied agent queues it should not have (streams/delivery.py).
+keep_queued_on_resume(FlowControlEvent)
 
 app = faust.App(
     settings.app_id,

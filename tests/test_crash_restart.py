@@ -113,12 +113,6 @@ def check_consistency(ledger: Ledger, ids: list[str]) -> dict:
             "dlq": ends.count(T.DLQ), "events": len(ledger.events)}
 
 
-# Known, open (issue 11): about one run in ten here, one or two articles of 2,400 never reach a
-# terminal topic after the SIGKILL (seen with the delivery guard in place: a full CI run at 32de1a6
-# showed 2,398; 9 isolated and paired runs passed). Until the cause is found the test runs up to three
-# times; each rerun is printed in the pytest summary ("R"), so the flake stays visible, and a loss in
-# three runs in a row still fails.
-@pytest.mark.flaky(reruns=2, reruns_delay=2)
 def test_sigkill_mid_stream_loses_nothing_and_redelivery_is_idempotent(broker, tmp_path):
     lines = generate(2400)
     ids = [orjson.loads(x)["id"] for x in lines]
