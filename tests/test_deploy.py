@@ -607,3 +607,19 @@ def test_kustomization_lists_every_manifest():
         r = _run(["kubectl", "kustomize", str(K8S)])
         if r.returncode == 0:
             assert len(re.findall(r"^kind: ", r.stdout, flags=re.M)) == len(_k8s_docs())
+
+
+def test_kafka_security_settings_reach_the_worker(compose):
+    """Every STREAMS_KAFKA_* setting is passed to the compose worker; in k8s the SASL password comes
+    from a Secret, never from the ConfigMap."""
+    from streams.settings import Settings
+
+    wanted = {v for v in Settings.ENV.values() if v.startswith("STREAMS_KAFKA_")}
+    assert wanted and wanted <= set(compose["services"]["worker"]["environment"])
+    cm = next(d for _, d in _k8s_docs() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "diplo-streams-env")
+    assert "STREAMS_KAFKA_SASL_PASSWORD" not in cm["data"]
+    dep = next(d for _, d in _k8s_docs() if d["kind"] == "Deployment")
+    env = {e["name"]: e for e in dep["spec"]["template"]["spec"]["containers"][0].get("env", [])}
+    ref = env["STREAMS_KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"]
+    assert ref["optional"] is True and ref["name"] == "diplo-streams-kafka"
+    assert wanted - {"STREAMS_KAFKA_SASL_PASSWORD"} - {k for k in wanted if "SSL" in k} <= set(cm["data"])
