@@ -47,3 +47,23 @@ def test_stemmed_row_matches_inflections():
     lx = Lexicon([_stemmed(("trigger", "negotiation", "négociations~", frozenset()), fr)])
     for form in ("négociation", "négociations", "négocier"):
         assert [h.label for h in lx.find(fold(f"les {form} ont repris"))] == ["negotiation"], form
+
+
+@pytest.mark.parametrize("code", languages())
+def test_leader_columns_exist_and_name_suffixes_are_words(code):
+    from streams.events.gazetteer import DATA
+
+    header = next(line.rstrip("\n").split("\t") for line in open(DATA / "leaders.tsv", encoding="utf-8")
+                  if line.startswith("code\t"))
+    prof = profile(code)
+    assert prof.leader_columns and set(prof.leader_columns) <= set(header), prof.leader_columns
+    assert all(s and " " not in s for s in prof.name_suffixes)
+
+
+def test_glued_endings_come_from_the_profile():
+    # Turkish reads "Ruslar" (the Russians) through its profile's name_suffixes; English has none
+    from streams.events.gazetteer import gazetteer
+    from streams.text.normalize import fold
+
+    assert [m.code for m in gazetteer("tr").find(fold("Ruslar ve İranlılar görüştü"))] == ["RUS", "IRN"]
+    assert "lar" in profile("tr").name_suffixes and not profile("en").name_suffixes

@@ -25,6 +25,7 @@ from pathlib import Path
 import ahocorasick
 
 from streams.events.offsets import fast_fold
+from streams.lang import has_profile, profile
 from streams.text.normalize import TABLE, fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
@@ -32,7 +33,6 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 KINDS = ("absolute", "day_month", "weekday", "relative", "month_only")   # DateMention.kind values
 _ARABIC_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 _PROCLITIC_LANGS = frozenset({"ar"})
-_NON_LATIN_LANGS = frozenset({"ar", "fa", "ur", "ru"})
 _DROPPED = "".join(chr(k) for k, v in TABLE.items() if v is None)
 _DROP_RE = re.compile("[" + re.escape(_DROPPED) + "]")
 # Same output as `normalize.fold` (same table), ~6x faster on Arabic (see offsets.fast_fold).
@@ -147,7 +147,7 @@ def _ralt(phrases) -> str:
 @lru_cache(maxsize=None)
 def _lexicon(lang: str) -> _Lexicon:
     rows = [r for r in _read_rows() if r[0] == lang]
-    if lang in _NON_LATIN_LANGS:
+    if has_profile(lang) and profile(lang).script != "latin":
         # pages in Arabic/Persian/Urdu/Russian script often carry English bylines ("Sep 2, 2025");
         # Latin month names cannot collide with their words, but must be capitalised
         rows += [(lang, kind, value, phrase, flags | {"capitalised"})

@@ -32,25 +32,18 @@ from typing import NamedTuple
 import ahocorasick
 
 from streams.events.names import SkeletonIndex
+from streams.lang import has_profile, profile
 from streams.text.normalize import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 BUILT = DATA / "built"
 
 KINDS = ("country", "adj", "city", "capital", "metonym", "org", "leader")
-# Languages written in Arabic script (they also get the English table: scripts do not collide).
-ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"}
-NON_LATIN = ARABIC_SCRIPT | {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "zh", "ja", "ko",
-                             "he", "el", "hy", "ka", "hi", "th"}
 
 _AL = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "فكال")
 # How many trailing characters of each article-bearing prefix are the article itself.
 _AL_TAIL = {p: (1 if p.endswith("لل") else 2) for p in _AL}
 _PROCLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك") + _AL)
-# plural/ezafe endings and the possessive enclitics "his/their" glued behind a ZWNJ ("همتای پاکستانی‌اش")
-_FA_SUFFIXES = ("هاي", "اي", "ها", "ي", "اش", "شان")
-# Turkish plural/case endings glued to demonyms (Ruslar, İranlıların); names take an apostrophe.
-_TR_SUFFIXES = ("ların", "lerin", "ları", "leri", "lara", "lere", "lar", "ler")
 _MAX_PREFIX = 4
 
 # Priority when the same folded key has several readings (lower wins).
@@ -168,13 +161,12 @@ def _ru_forms(name: str) -> list[str]:
 
 
 def _leader_langs(lang: str) -> tuple[str, ...]:
-    """Which surface columns of leaders.tsv serve a language."""
-    if lang in ARABIC_SCRIPT:
-        extra = ("fa",) if lang in ("fa", "ur", "ps") else ()
-        return ("ar", "en") + extra
-    if lang in ("fr", "ru"):
-        return (lang, "en")
-    return ("en",)
+    """Which surface columns of leaders.tsv serve a language (its profile's `leader_columns`)."""
+    return profile(lang).leader_columns if has_profile(lang) else ("en",)
+
+
+def _script(lang: str) -> str:
+    return profile(lang).script if has_profile(lang) else "latin"
 
 
 def _table_langs(lang: str) -> tuple[str, ...]:
@@ -183,7 +175,7 @@ def _table_langs(lang: str) -> tuple[str, ...]:
     known = {p.stem for p in BUILT.glob("*.tsv")}
     if lang not in known:
         return ("en", "common")
-    if lang in NON_LATIN:
+    if _script(lang) != "latin":     # Arabic-script and Cyrillic text also reads the English table
         return (lang, "en", "common")
     return (lang, "common")
 
@@ -193,8 +185,9 @@ class Gazetteer:
 
     def __init__(self, lang: str):
         self.lang = (lang or "en").lower().split("-")[0].split("_")[0]
-        self._suffixes = (_FA_SUFFIXES if self.lang in ("fa", "ur", "ps")
-                          else _TR_SUFFIXES if self.lang == "tr" else ())
+        # endings glued to a name or demonym: Persian/Urdu ezafe, plural and enclitics behind a ZWNJ
+        # ("همتای پاکستانی‌اش"), Turkish plural/case endings (Ruslar, İranlıların)
+        self._suffixes = tuple(fold(x) for x in profile(self.lang).name_suffixes) if has_profile(self.lang) else ()
         raw: dict[str, list] = {}
         for tl in _table_langs(self.lang):
             for row in _read_tsv(BUILT / f"{tl}.tsv"):
@@ -205,7 +198,7 @@ class Gazetteer:
         cols = _leader_langs(self.lang)
         # Arabic-script spellings of a name are also indexed by their skeleton (names.py):
         # transliterations the table does not list still match
-        self._skel = SkeletonIndex() if self.lang in ARABIC_SCRIPT else None
+        self._skel = SkeletonIndex() if _script(self.lang) == "arabic" else None
         header = None
         for row in _read_tsv(DATA / "leaders.tsv"):
             if header is None and row[0] == "code":

@@ -35,6 +35,8 @@ class LanguageProfile:
     articles: tuple[str, ...]
     since: tuple[str, ...]
     abbreviations: tuple[str, ...]   # words a full stop does not end a sentence after ("sept.", "gen.")
+    name_suffixes: tuple[str, ...]   # endings glued to a name or demonym ("Ruslar", "پاکستانی‌اش")
+    leader_columns: tuple[str, ...]  # columns of gazetteer/leaders.tsv whose spellings this language reads
     folder: Path
 
     @property
@@ -48,6 +50,11 @@ class LanguageProfile:
             return None
         import snowballstemmer
         return snowballstemmer.stemmer(self.stemmer).stemWord
+
+
+def has_profile(code: str | None) -> bool:
+    """Whether `code` has its own folder (unknown codes read the English profile)."""
+    return bool(code) and (HERE / code.lower().split("-")[0] / "profile.toml").exists()
 
 
 def languages() -> list[str]:
@@ -72,7 +79,9 @@ def profile(code: str | None) -> LanguageProfile:
         postpositional=bool(spec.get("postpositional", False)), case_endings=bool(spec.get("case_endings", False)),
         also_lexicons=tuple(spec.get("also_lexicons", ())), stemmer=spec.get("stemmer", ""),
         joiners=tuple(spec.get("joiners", ())), articles=tuple(spec.get("articles", ())),
-        since=tuple(spec.get("since", ())), abbreviations=tuple(spec.get("abbreviations", ())), folder=folder)
+        since=tuple(spec.get("since", ())), abbreviations=tuple(spec.get("abbreviations", ())),
+        name_suffixes=tuple(spec.get("name_suffixes", ())), leader_columns=tuple(spec.get("leader_columns", ("en",))),
+        folder=folder)
 
 
 def union(field: str) -> frozenset[str]:
