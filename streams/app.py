@@ -5,11 +5,14 @@ then imports the agent modules so `streams worker` finds them.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import threading
 import time
 
 import faust
+from faust.tables import TableManager
 from faust.transport.drivers import aiokafka as _faust_aiokafka
 from faust.web import Request, Response, View
 from mode.utils.queues import FlowControlEvent
@@ -45,6 +48,17 @@ install_delivery_guard(_faust_aiokafka.Consumer)
 # Recovery's second flow_control.resume() emptied agent queues it should not have (streams/delivery.py).
 keep_queued_on_resume(FlowControlEvent)
 
+
+class _TableManager(TableManager):
+    """Faust's table manager without its 1 s sleep at start (a grace for tables declared after
+    the app starts: ours is declared at import, below), which held every worker start 1 s."""
+
+    async def on_start(self) -> None:
+        if not self.should_stop:
+            await self._update_channels()
+            await self.recovery.start()
+
+
 app = faust.App(
     settings.app_id,
     broker=settings.broker,
@@ -68,7 +82,11 @@ app = faust.App(
     # Tansu (and Kafka's first join) hold a new group's join for the rebalance timeout; 60 s
     # by default kept a fresh worker idle for ~30 s. 20 s still covers a slow member.
     broker_rebalance_timeout=20.0,
-    broker_session_timeout=10.0,
+    # Tansu holds a new group's first join for half the session timeout (5 s at 10 s; measured,
+    # docs/benchmarks.md), and a dead member counts until its session expires. 6 s is Kafka's
+    # smallest allowed (group.min.session.timeout.ms); heartbeats every 2 s (Kafka: <= 1/3).
+    broker_session_timeout=6.0,
+    broker_heartbeat_interval=2.0,
     broker_commit_interval=1.0,
     stream_buffer_maxsize=4096,
     web_port=settings.web_port,
@@ -77,6 +95,7 @@ app = faust.App(
     **FAUST_WEB_OPTIONS,          # only /metrics, /livez, /readyz (streams/web.py)
     table_standby_replicas=0,
     logging_config=None,
+    TableManager=_TableManager,
 )
 
 raw_topic = app.topic(settings.topic(T.RAW), value_type=bytes, key_type=bytes, partitions=settings.raw_partitions,
@@ -131,13 +150,18 @@ app._on_agent_error = _on_agent_error   # read by @app.agent when the agent modu
 _joined = False
 
 
+_warm = False
+_warm_done = threading.Event()
+_warm_thread: threading.Thread | None = None
+_warm_seconds = 0.0
+
+
 @app.on_partitions_assigned.connect
 async def _on_assigned(sender, assigned, **kwargs) -> None:
     global _joined
     _joined = True
-
-
-_warm = False
+    if _warm_thread is not None and not _warm_done.is_set():   # no record before the models are loaded
+        await asyncio.get_running_loop().run_in_executor(None, _warm_done.wait)
 
 
 def warm_up() -> float:
@@ -174,12 +198,38 @@ def quiet_root_logger() -> None:
         logging.root.setLevel(level)
 
 
+def _warm_up_thread() -> None:
+    global _warm_seconds
+    try:
+        _warm_seconds = warm_up()
+    finally:
+        _warm_done.set()
+
+
+@app.on_worker_init.connect
+def start_warm_up(sender=None, **kwargs) -> None:
+    """Warm up in a thread from the moment the worker initialises: the loading then overlaps
+    Faust's start and the group join (seconds of waiting on the broker) instead of following
+    them. Partition assignment waits for it (`_on_assigned`), so no record meets a cold stage."""
+    global _warm_thread
+    # The dedup table's changelog records wait in Faust's producer buffer. Above 100 of them
+    # (one dedup batch of 200 writes up to 200) Faust stops handing records to every agent and
+    # drains the buffer one record per `wait_for` ("producer buffer full" warnings in the bench
+    # log); a commit still waits for the whole buffer (faust Producer.flush), so allowing a few
+    # batches only removes that stall.
+    app.producer.buffer.max_messages = max(app.producer.buffer.max_messages, 4 * settings.batch_size)
+    if _warm_thread is None:
+        _warm_thread = threading.Thread(target=_warm_up_thread, name="warm-up", daemon=True)
+        _warm_thread.start()
+
+
 @app.task
 async def _warm_up() -> None:
     global _warm
     quiet_root_logger()
-    seconds = warm_up()
-    app.log.info("warm-up (models, lexicons, gazetteers) took %.1f s", seconds)
+    start_warm_up()     # already running when started by `streams worker` (on_worker_init)
+    await asyncio.get_running_loop().run_in_executor(None, _warm_done.wait)
+    app.log.info("warm-up (models, lexicons, gazetteers) took %.1f s", _warm_seconds)
     _warm = True
 
 

@@ -41,7 +41,7 @@ class Settings:
     store: str = "memory://"                   # STREAMS_STORE: Faust table store
     datadir: str = "/tmp/diplo-streams"        # STREAMS_DATADIR
     batch_size: int = 200                      # STREAMS_BATCH_SIZE: records per stream.take batch
-    batch_within: float = 0.05                 # STREAMS_BATCH_WITHIN: seconds to wait for a batch
+    batch_within: float = 0.01                 # STREAMS_BATCH_WITHIN: seconds to wait for a batch (per hop: docs/benchmarks.md)
     max_message_bytes: int = 2_000_000         # STREAMS_MAX_MESSAGE_BYTES: raw message cap (DLQ above)
     max_text_chars: int = 200_000              # STREAMS_MAX_TEXT_CHARS: text/html cap after decoding
     stage_timeout: float = 2.0                 # STREAMS_STAGE_TIMEOUT: seconds one article may take per stage
