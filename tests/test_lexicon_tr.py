@@ -226,3 +226,9 @@ def test_a_city_noun_after_the_name_carries_the_case():
     v = one(run("Dışişleri Bakanı Hakan Fidan, olağanüstü toplantıya katılmak üzere Suudi Arabistan'ın Cidde "
                 "kentine geldi."), "visit")
     assert (v["actor"], v["target"]) == ("TUR", "SAU")
+
+
+def test_a_future_verb_form_after_the_noun_makes_the_event_planned():
+    # "yapılacak" (will be held): Turkish future suffix, from the profile's future_suffixes
+    n = one(run("Türkiye ve Yunanistan arasındaki istikşafi görüşmeler İstanbul'da yapılacak."), "negotiation")
+    assert (n["participants"], n["status"]) == (["GRC", "TUR"], "planned")

@@ -66,7 +66,7 @@ _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | None = None,
-            verb_final: bool = False, verbs=()) -> tuple[str, bool]:
+            verb_final: bool = False, verbs=(), future: re.Pattern | None = None) -> tuple[str, bool]:
     """(status, recalled) from the trigger's own flags, nearby cues and earlier years.
 
     A noun trigger that needs a signing verb ("accords ... seront signés", "MoUs are likely to
@@ -74,6 +74,9 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     auxiliary follows the verb ("دستخط کریں گے", "به امضا خواهد رسید"), so a planned cue after
     the trigger in the same clause counts there without an `after` flag."""
     planned = "planned" in trig.flags or any("planned" in v.flags for v in verbs)   # "firmarán un acuerdo"
+    if future is not None and not planned:   # "Görüşme İstanbul'da yapılacak": a future verb in the clause after
+        m = future.search(text, trig.end, min(len(text), trig.end + WINDOW_AFTER))
+        planned = m is not None and _CLAUSE.isdisjoint(text[trig.end:m.start()])
     recalled = False
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
@@ -100,6 +103,16 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017",
                 #                       "منذ توتر العلاقات بين البلدين عام 2013"
     return ("planned" if planned else "occurred"), recalled
+
+
+@functools.lru_cache(maxsize=32)
+def _future_forms(suffixes: tuple[str, ...]) -> re.Pattern | None:
+    """A word carrying one of a language's future endings, with whatever case or person follows
+    ("yapılacak", "gerçekleştirileceğini", "görüşecekler")."""
+    if not suffixes:
+        return None
+    alt = "|".join(map(re.escape, sorted({fold(x) for x in suffixes}, key=len, reverse=True)))
+    return re.compile(r"\w(?:" + alt + r")\w{0,8}\b")
 
 
 def _tense_of(verb, c, text: str, verb_final: bool) -> bool:
@@ -272,7 +285,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
             continue      # "X welcomed the ministers of A and B": the host is the subject, A and B are guests
         status, recalled = _status(t, tense_cues, text, ctx.get("pub_day"), e, ctx["verb_final"],
-                                   signs if "needs_sign" in t.flags else ())
+                                   signs if "needs_sign" in t.flags else (), ctx["future"])
         codes = _codes(src)
         if "pair" in t.flags:
             # "they also signed a plan", "وقع الجانبان": the story's two sides, only when the
@@ -734,6 +747,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     all_mentions: list[dict] = []
     ctx: dict = {"subject": None, "pair": None, "subject_sent": -9, "pub_day": pub_day,
                  "verb_final": prof.word_order == "SOV",   # the tense follows the verb
+                 "future": _future_forms(prof.future_suffixes),   # "yapılacak": a future verb form
                  "svo": prof.word_order == "SVO",          # the subject comes before the verb
                  "sov": prof.destination_before_verb,   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
                  "postpositional": prof.postpositional,   # "with" after its object: "A ve B ile"
@@ -930,7 +944,7 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
             if t.label == "meeting" and ("call" in have or calls):
                 continue          # "talks by phone": a story about a call is a call
             status, recalled = _status(t, tense, text, ctx.get("pub_day"), e, ctx["verb_final"],
-                                       signs if "needs_sign" in t.flags else ())
+                                       signs if "needs_sign" in t.flags else (), ctx["future"])
             if recalled:
                 continue
             ev = {"type": t.label, "status": status, "recalled": False, "sentence": idx, "span": (s, e),

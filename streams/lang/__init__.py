@@ -37,6 +37,7 @@ class LanguageProfile:
     abbreviations: tuple[str, ...]   # words a full stop does not end a sentence after ("sept.", "gen.")
     name_suffixes: tuple[str, ...]   # endings glued to a name or demonym ("Ruslar", "پاکستانی‌اش")
     leader_columns: tuple[str, ...]  # columns of gazetteer/leaders.tsv whose spellings this language reads
+    future_suffixes: tuple[str, ...] # endings of a future verb form ("yapılacak", "görüşecek"): the event is ahead
     folder: Path
 
     @property
@@ -81,6 +82,7 @@ def profile(code: str | None) -> LanguageProfile:
         joiners=tuple(spec.get("joiners", ())), articles=tuple(spec.get("articles", ())),
         since=tuple(spec.get("since", ())), abbreviations=tuple(spec.get("abbreviations", ())),
         name_suffixes=tuple(spec.get("name_suffixes", ())), leader_columns=tuple(spec.get("leader_columns", ("en",))),
+        future_suffixes=tuple(spec.get("future_suffixes", ())),
         folder=folder)
 
 
