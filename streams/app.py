@@ -12,12 +12,14 @@ import threading
 import time
 
 import faust
+from aiokafka.client import AIOKafkaClient
 from faust.tables import TableManager
 from faust.transport.drivers import aiokafka as _faust_aiokafka
 from faust.web import Request, Response, View
 from mode.utils.queues import FlowControlEvent
 
 from . import codec  # noqa: F401  (registers the "orjson" codec)
+from . import broker_contact
 from . import topics as T
 from .delivery import guard as delivery_guard, install as install_delivery_guard, keep_queued_on_resume
 from .kafka_security import faust_credentials
@@ -47,6 +49,8 @@ _faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer = _short_fetch_wa
 install_delivery_guard(_faust_aiokafka.Consumer)
 # Recovery's second flow_control.resume() emptied agent queues it should not have (streams/delivery.py).
 keep_queued_on_resume(FlowControlEvent)
+# /readyz: the time of the broker's last answer to any of our clients (streams/broker_contact.py).
+broker_contact.install(AIOKafkaClient)
 
 
 class _TableManager(TableManager):
@@ -234,7 +238,8 @@ async def _warm_up() -> None:
 
 
 def is_ready() -> tuple[bool, str]:
-    """Consuming = started, joined the group once, not rebalancing, not recovering tables."""
+    """Consuming = started, joined the group once, not rebalancing, not recovering tables, and the
+    broker answered within a session timeout."""
     consumer = getattr(app, "_consumer", None)
     if consumer is None or not app.started:
         return False, "starting"
@@ -246,6 +251,10 @@ def is_ready() -> tuple[bool, str]:
         return False, "rebalancing"
     if getattr(app, "in_recovery", False):
         return False, "recovering"
+    # Silent past a session timeout: the group would drop a member it had not heard from that long.
+    silence = broker_contact.silence()
+    if silence is None or silence > app.conf.broker_session_timeout:
+        return False, "broker unreachable"
     return True, "consuming"
 
 

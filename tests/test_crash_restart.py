@@ -234,7 +234,7 @@ def test_readiness_follows_the_worker_state(broker, tmp_path):
     print("\nreadyz while starting:", seen[:3], "... while a second member joins:", during[:3], "...", during[-2:])
     assert seen and seen[-1] == (200, "consuming"), seen
     assert any(s == 503 for s, _ in seen), f"never reported not-ready while starting: {seen[:5]}"
-    not_ready = {"starting", "joining", "warming up", "rebalancing", "recovering"}
+    not_ready = {"starting", "joining", "warming up", "rebalancing", "recovering", "broker unreachable"}
     assert all(state in not_ready for s, state in seen + during if s == 503), seen + during
     assert live == 200
     assert any(s == 503 for s, state in during), during[:10]
