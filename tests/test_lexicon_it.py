@@ -170,3 +170,14 @@ def test_arriva_with_a_weekday_is_the_coming_day():
     evs = [e for e in extract_events("Il presidente francese arriva mercoledì sera a Roma per una visita di due giorni.",
                                      "it", "2025-05-05", {"id": "t"}) if e["type"] == "visit"]   # a Monday
     assert [(e["actor"], e["target"], e["date"], e["status"]) for e in evs] == [("FRA", "ITA", "2025-05-07", "planned")]
+
+
+def test_a_hyphenated_pair_after_a_topic_noun_is_a_topic_not_the_sides():
+    from streams.events.coder import extract_events
+    text = ("Il ministro degli Esteri italiano ha avuto oggi un colloquio con il suo omologo spagnolo. Al centro "
+            "del colloquio, secondo la nota, il dossier russo-ucraino e il coordinamento europeo.")
+    evs = [e for e in extract_events(text, "it", "2025-05-05", {"id": "t"}) if not e["background"]]
+    assert all(set(e["participants"]) != {"RUS", "UKR"} for e in evs), evs
+    # the same pair naming the sides of talks stays
+    evs = extract_events("I colloqui russo-ucraini sono ripresi a Istanbul.", "it", "2025-05-05", {"id": "t"})
+    assert any(set(e["participants"]) == {"RUS", "UKR"} for e in evs), evs

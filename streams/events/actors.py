@@ -243,8 +243,9 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         for art in ("ال", "لل"):               # "الروسي والأوكراني": the article is outside the mention
             if gap.endswith(art):
                 gap = gap[:-len(art)].strip()
-        if pair_adj and gap in ("-", "–"):
-            linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese"
+        if pair_adj and gap in ("-", "–") and not any(
+                c.label == "topic" and c.end <= a.start and _gap_ok(text, c.end, a.start, 1) for c in cues):
+            linked.add(i)                      # "الروسي-الأمريكي", "Russian-Chinese" (not "the Russian-Ukrainian file")
             parties.append(Party(a.start, a.end, a.code, "role", None, None, a.surface))
         if back and _and_gap(gap):               # "the Russian and Ukrainian delegations"
             head = next((p for p in parties if p.pos == b.start), None)
