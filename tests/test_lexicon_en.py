@@ -265,3 +265,11 @@ def test_an_undated_lead_event_takes_the_day_a_later_lead_sentence_gives_it():
             "dialogue.")
     ev = _one(text, "call", pub="2025-05-10")          # a Saturday
     assert (ev["participants"], ev["date"]) == (["IRN", "RUS"], "2025-05-08")
+
+
+def test_the_venue_the_lead_names_beats_the_dateline():
+    # the dateline says where the story was filed; the lead says where the ministers were
+    text = ("NEW DELHI (PTI) - G20 foreign ministers gathered for their meeting in Bali on Friday. "
+            "The Indian foreign minister held talks with his French counterpart on the sidelines.")
+    ev = _one(text, "meeting")
+    assert (ev["participants"], ev["location"]["country"]) == (["FRA", "IND"], "IDN")

@@ -615,7 +615,7 @@ def _story_type(events: list[dict], round_sents: set[int]) -> list[dict]:
     return _merge(out) if len(out) != len(events) or any(a is not b for a, b in zip(out, events)) else out
 
 
-def _article_rules(events: list[dict], dateline: str | None = None) -> None:
+def _article_rules(events: list[dict], dateline: str | None = None, venue: str | None = None) -> None:
     """Background marking and places that need the whole article."""
     main: set[str] = set()
     for ev in events:
@@ -641,6 +641,10 @@ def _article_rules(events: list[dict], dateline: str | None = None) -> None:
                           and m["participants"] == ev["participants"]), None)
             if talks is not None:
                 ev["loc"] = talks["loc"]
+    if venue is not None:   # "on the sidelines of the summit in Riyadh": talks the lead places there, before
+        for ev in events:   # the dateline, which says where the story was filed ("NEW DELHI: ... in Bali")
+            if ev["type"] in ("meeting", "negotiation", "agreement") and ev["loc"] is None and not ev["background"]:
+                ev["loc"] = venue
     if dateline is not None:   # "ADDIS ABABA (ENA) - X met Y": filed where the talks are, when a side is at home
         for ev in events:
             if ev["type"] in ("meeting", "agreement", "negotiation") and ev["loc"] is None \
@@ -850,13 +854,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if lead_trigs and lead_trigs[0][0] in rounds:       # the headline reports the round
         rounds |= {lt[0] for lt in lead_trigs}
     events = _story_type(_merge(all_mentions), rounds | round_sents)
-    _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None)
     venue = next((pl.code for lt in lead_trigs for pl in sorted(_not_topics(lt[5], lt[4], folded), key=_POS)
                   if pl.marker == "loc"), None)
-    if venue is not None:   # "on the sidelines of the summit in Riyadh": talks the lead places there
-        for ev in events:
-            if ev["type"] in ("meeting", "negotiation", "agreement") and ev["loc"] is None and not ev["background"]:
-                ev["loc"] = venue
+    _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None, venue)
     lead_end = spans[last_lead][1] if last_lead >= 0 else 0
     vague = any(dm.kind == "relative" and dm.offset_days is None and fs < lead_end for dm, fs, _ in dmentions)
     _default_dates(events, None if vague else pub_day, told_days)   # "this week": the story gives no day
