@@ -502,3 +502,15 @@ def test_no_quadratic_regex_on_long_whitespace(lang):
     text = "".join(f"{pad}مايو{pad},{pad}May{pad},{pad}يوم الثلاثاء{pad}-5" for _ in range(300))
     ms = found(text, lang)
     assert [m.kind for m in ms] == (["weekday"] * 300 if lang == "ar" else [])
+
+
+def test_persian_ordinal_days_written_as_words():
+    import datetime as _dt
+
+    from streams.events.dates import find_dates, resolve
+
+    (d,) = find_dates("رئیس جمهور روز دوشنبه دوم خرداد عازم مسقط خواهد شد", "fa")
+    assert (d.day, d.month, resolve(d, _dt.date(2022, 5, 21), "future")) == (2, 3, _dt.date(2022, 5, 23))
+    (d,) = find_dates("بیست و نهم آبان ۱۴۰۴", "fa")
+    assert resolve(d, None, "past") == _dt.date(2025, 11, 20)
+    assert not find_dates("دور دوم مذاکرات در ژنو برگزار شد", "fa")     # "the second round" is no date

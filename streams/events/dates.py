@@ -209,7 +209,8 @@ def _lexicon(lang: str) -> _Lexicon:
         right_weekday=right_wd,
         range_gap=re.compile(rf"\s*+(?:{seps})\s*+"),
         modifiers=modifiers,
-        left_day_word=re.compile(rf"\s*+(?:رهش\s++)?نم\s++({_ralt(day_words)})(?!\w)")
+        # "الأول من سبتمبر" (Arabic: the ordinal, then من), "دوم خرداد" (Persian: right before the month)
+        left_day_word=re.compile(rf"\s*+(?:(?:رهش\s++)?نم\s++)?({_ralt(day_words)})(?!\w)")
         if day_words else None,
         day_words=day_words,
     )
