@@ -53,8 +53,19 @@ class _Stop(SystemExit):
     """SIGTERM/SIGHUP to the demo: unwind through `finally`, which stops the children."""
 
 
+_requested: list[int] = []     # signals received: raising from a handler can be swallowed (a finalizer
+#                                 running at that moment ignores it), so the demo also checks this list
+
+
 def _stop_on_signal(signum, frame):
+    _requested.append(signum)
     raise _Stop(128 + signum)
+
+
+def _check_stop() -> None:
+    """Re-raise a signal whose exception was swallowed where it landed."""
+    if _requested:
+        raise _Stop(128 + _requested[0])
 
 
 def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: list[bytes] | None = None,
@@ -70,6 +81,7 @@ def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: li
         what = f"{len(lines)} messages ({len(MALFORMED)} malformed on purpose)"
     else:
         what = f"{len(lines)} articles from {source or 'your file'}"
+    _requested.clear()
     previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
     broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log"))
     worker = None
@@ -88,16 +100,20 @@ def run_demo(web_port: int = 6066, keep: bool = False, out=sys.stdout, lines: li
         worker.start().wait_ready()
         print(f"worker ready in {time.monotonic() - t0:.1f}s; metrics: {worker.base_url}/metrics "
               f"(also /livez, /readyz)", file=out)
+        _check_stop()
         summary = asyncio.run(_publish_and_watch(settings, lines, out))
+        _check_stop()
         print("\nsummary", file=out)
         for k, v in summary.items():
             print(f"  {k:<22} {v}", file=out)
         write_tables_and_report(settings, log_dir, out)
+        _check_stop()
         if keep:
             print(f"\nrunning; metrics at {worker.base_url}/metrics — Ctrl-C to stop", file=out, flush=True)
             try:
                 while True:
-                    time.sleep(1)
+                    _check_stop()
+                    time.sleep(0.5)
             except KeyboardInterrupt:
                 pass
     except _Stop as stop:
