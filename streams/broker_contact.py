@@ -10,7 +10,7 @@ the producer). So /readyz answered 200 through a 30 s SIGSTOP of the broker (doc
 process goes (fetch, heartbeat, commit, metadata, produce), and notes the time of each answer,
 whatever error code it carries: an answer means the broker is there. A busy or idle worker gets
 one every few tens of milliseconds (fetch long-polls of STREAMS_FETCH_MAX_WAIT_MS) and at worst
-one per heartbeat interval (3 s by default) while its partitions are paused by back-pressure.
+one per heartbeat interval (2 s) while its partitions are paused by back-pressure.
 """
 from __future__ import annotations
 
