@@ -35,7 +35,8 @@ def _and_gap(gap: str) -> bool:
     m = _APPOSITION.fullmatch(gap)
     if m is not None and len(m.group(1).split()) <= _APPOSITION_WORDS:
         rest = m.group(2).strip()       # a joiner, maybe with its article ("and the"), not a preposition
-        return rest in _AND or rest.rpartition(" ")[0] in _AND - {"", ","} and rest.rpartition(" ")[2] in _ARTICLES
+        head, _, art = rest.rpartition(" ")
+        return rest in _AND or (head in _AND and head not in ("", ",") and art in _ARTICLES)
     if gap[:1] == "," and gap[1:].strip() in _ARTICLES:     # "Russia, the US and Ukraine"
         return True
     head, _, art = gap.rpartition(" ")
