@@ -114,9 +114,12 @@ def traced_worker() -> int:
 
     real_clear = FlowControlEvent.clear
 
+    def queued(flow) -> list[str]:
+        return [f"{short(e.message.tp)}@{e.message.offset}" for q in flow._queues for e in list(q._queue)
+                if hasattr(e, "message")]
+
     def clear(self):
-        dropped = [f"{short(e.message.tp)}@{e.message.offset}" for q in self._queues for e in list(q._queue)
-                   if hasattr(e, "message")]
+        dropped = queued(self)
         if dropped:
             log.warning("TRACE flow-control clear drops %d queued events: %s", len(dropped), " ".join(dropped[:50]))
         return real_clear(self)
@@ -129,10 +132,9 @@ def traced_worker() -> int:
 
     def resume(self):
         if self.is_active():
-            queued = [f"{short(e.message.tp)}@{e.message.offset}" for q in self._queues for e in list(q._queue)
-                      if hasattr(e, "message")]
-            if queued:
-                log.warning("TRACE resume while flowing finds %d queued events: %s", len(queued), " ".join(queued[:50]))
+            found = queued(self)
+            if found:
+                log.warning("TRACE resume while flowing finds %d queued events: %s", len(found), " ".join(found[:50]))
         return app_resume(self)
     FlowControlEvent.resume = resume
     from streams.cli import main as streams_main
