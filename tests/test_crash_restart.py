@@ -44,12 +44,27 @@ class Run:
         self.workers: list[WorkerProcess] = []
         ensure_topics_sync(self.settings)
 
-    def worker(self) -> WorkerProcess:
+    def worker(self, env: dict | None = None) -> WorkerProcess:
+        """A started worker in this run's namespace; `env` replaces the fast-group test settings
+        ({} for the worker's defaults)."""
         w = WorkerProcess(self.broker.url, app_id=self.settings.app_id,
                           log_path=str(self.tmp / f"worker{len(self.workers)}.log"),
-                          env={"STREAMS_TOPIC_PREFIX": self.settings.topic_prefix, **FAST_GROUP})
+                          env={"STREAMS_TOPIC_PREFIX": self.settings.topic_prefix,
+                               **(FAST_GROUP if env is None else env)})
         self.workers.append(w)
         return w.start()
+
+    async def publish_until_busy(self, lines: list[bytes], ids: list[str], timeout: float) -> int:
+        """Publish with the ledger already reading, and return once a tenth is terminal (no drain),
+        so that what comes next lands while the worker is busy, even on a fast host."""
+        from streams.kafka_io import publish
+
+        await self.follow(lambda led: True, timeout=60, drain=0)
+        await publish(self.settings, lines)
+        await self.follow(lambda led: len(led.terminal) >= len(ids) // 10, timeout=timeout, drain=0)
+        n = len(self.ledger.terminal)
+        assert n < len(ids), "every article was done before the fault: nothing tested"
+        return n
 
     def log(self, i: int) -> str:
         return (self.tmp / f"worker{i}.log").read_text(errors="replace")

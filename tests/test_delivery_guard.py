@@ -85,38 +85,22 @@ GUARD_ENV = {
 def test_broker_gone_mid_stream_nothing_committed_past_a_lost_record(tmp_path):
     from streams.benchmarks.benchgen import generate
     from streams.broker import EmbeddedBroker
-    from streams.kafka_io import publish
-    from streams.runner import WorkerProcess
 
     from .test_crash_restart import Run, check_consistency
 
-    class GoneRun(Run):
-        def worker_with(self, env: dict) -> WorkerProcess:
-            w = WorkerProcess(self.broker.url, app_id=self.settings.app_id,
-                              log_path=str(self.tmp / f"worker{len(self.workers)}.log"),
-                              env={"STREAMS_TOPIC_PREFIX": self.settings.topic_prefix, **env})
-            self.workers.append(w)
-            return w.start()
-
     broker = EmbeddedBroker(log_path=str(tmp_path / "broker.log")).start()   # its own: it is paused
     try:
-        run = GoneRun(broker, tmp_path, "gone")
+        run = Run(broker, tmp_path, "gone")
         lines = generate(1500, seed=11)
         ids = [orjson.loads(x)["id"] for x in lines]
-        first = run.worker_with(GUARD_ENV)
+        first = run.worker(GUARD_ENV)
         first.wait_ready()
         paused_at = {}
 
         async def scenario():
             try:
-                # the ledger's consumer runs before anything is published, so that the pause lands
-                # while the worker is busy even on a host fast enough to finish 1,500 in a few seconds
-                await run.follow(lambda led: True, timeout=60, drain=0)
-                await publish(run.settings, lines)
                 # busy: a tenth done, then the broker goes away for longer than the producer's timeout
-                await run.follow(lambda led: len(led.terminal) >= len(ids) // 10, timeout=240, drain=0)
-                paused_at["n"] = len(run.ledger.terminal)
-                assert paused_at["n"] < len(ids), "every article was done before the pause: nothing tested"
+                paused_at["n"] = await run.publish_until_busy(lines, ids, timeout=240)
                 os.kill(broker.proc.pid, signal.SIGSTOP)
                 await asyncio.sleep(PAUSE_S)
                 os.kill(broker.proc.pid, signal.SIGCONT)
@@ -127,7 +111,7 @@ def test_broker_gone_mid_stream_nothing_committed_past_a_lost_record(tmp_path):
                 paused_at["first_exit"] = first.proc.poll()
                 if paused_at["first_exit"] is None:
                     return
-                run.worker_with(GUARD_ENV)
+                run.worker(GUARD_ENV)
                 await run.follow(lambda led: led.accounted(ids) and not led.missing_events(), timeout=300)
             finally:
                 await run.close()
