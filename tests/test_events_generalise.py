@@ -913,7 +913,8 @@ CASES = [
     # ------------------------------------------------------------------ batch 24: Urdu verb-final travel, Pakistani seats
     ("ur-leaves-for", "ur", PUB,
      "نائب وزیراعظم و وزیر خارجہ اسحاق ڈار آج چین روانہ ہوں گے جہاں وہ چینی ہم منصب سے ملاقات کریں گے۔",
-     ["visit PAK>CHN @CHN 2025-11-04 planned", "?meeting CHN,PAK @CHN 2025-11-04 planned"]),
+     # H3 (train notes): a trip that begins today is under way, also with a future verb
+     ["visit PAK>CHN @CHN 2025-11-04 occurred", "?meeting CHN,PAK @CHN 2025-11-04 planned"]),
     ("ur-arrives-capital", "ur", PUB,
      "سعودی وزیر خارجہ شہزادہ فیصل بن فرحان منگل کو اسلام آباد پہنچ گئے۔",
      ["visit SAU>PAK @PAK 2025-11-04 occurred"]),

@@ -231,3 +231,12 @@ def test_talks_stay_news_when_the_trip_is_only_inferred_from_an_arrival_at_a_bui
     assert m["participants"] == ["EGY", "KEN"] and not m["background"]
     v = _one(text, "visit")
     assert (v["actor"], v["target"]) == ("KEN", "EGY")
+
+
+def test_a_visit_starting_today_is_under_way_but_one_announced_today_is_planned():
+    # H3: "will make a visit ... starting today" is a trip under way
+    v = _one("أعلنت الرئاسة أن رئيس وزراء الأردن سيجري زيارة إلى المغرب بدءا من اليوم الأحد.", "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("JOR", "MAR", "occurred")
+    # "today" is the day of the announcement, not of the trip
+    v = _one("أعلن المتحدث اليوم الأحد أن رئيس وزراء الأردن سيزور المغرب في الخريف.", "visit")
+    assert v["status"] == "planned"

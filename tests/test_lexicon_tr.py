@@ -232,3 +232,15 @@ def test_a_future_verb_form_after_the_noun_makes_the_event_planned():
     # "yapılacak" (will be held): Turkish future suffix, from the profile's future_suffixes
     n = one(run("Türkiye ve Yunanistan arasındaki istikşafi görüşmeler İstanbul'da yapılacak."), "negotiation")
     assert (n["participants"], n["status"]) == (["GRC", "TUR"], "planned")
+
+
+def test_will_come_today_is_under_way_and_clause_final_expected_is_planned():
+    # H3: "bugün Türkiye'ye geleceği" (will come today) is a trip under way
+    v = one(run("Açıklamada, Nijer Devlet Başkanı'nın bugün Türkiye'ye geleceği belirtildi."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("NER", "TUR", "occurred")
+    v = one(run("Açıklamada, Nijer Devlet Başkanı'nın yarın Türkiye'ye geleceği belirtildi."), "visit")
+    assert v["status"] == "planned"
+    # "bekleniyor" closing a long clause makes the signing in it planned
+    a = one(run("Türkiye ile Nijer arasında anlaşmaların imzalanması ve iki liderin ortak basın toplantısı "
+                "sonrası resmi yemek verilmesi bekleniyor."), "agreement")
+    assert a["status"] == "planned"

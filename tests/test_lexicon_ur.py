@@ -171,3 +171,11 @@ def test_next_week_is_planned():
     m = one(run("وزیراعظم پاکستان اور امریکی صدر کی ملاقات اگلے ہفتے وائٹ ہاؤس میں ہو گی۔"), "meeting")
     assert (m["participants"], m["status"]) == (["PAK", "USA"], "planned")
 
+
+
+def test_clause_final_auxiliary_carries_the_tense_of_a_distant_noun():
+    a = one(run("پاکستانی وزیراعظم آج چین کے ساتھ معاہدے پر دستخط کی تقریب میں بھی شرکت کریں گے۔"), "agreement")
+    assert a["status"] == "planned"
+    # a past verb closing the clause keeps it occurred
+    a = one(run("پاکستانی وزیراعظم نے آج چین کے ساتھ معاہدے پر دستخط کی تقریب میں بھی شرکت کی۔"), "agreement")
+    assert a["status"] == "occurred"

@@ -78,11 +78,13 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
         m = future.search(text, trig.end, min(len(text), trig.end + WINDOW_AFTER))
         planned = m is not None and _CLAUSE.isdisjoint(text[trig.end:m.start()])
     recalled = False
+    noun = "needs_sign" in trig.flags       # an agreement noun has no tense of its own
     for c in cues:
         before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
-        after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER \
-            and ("after" in c.flags or (verb_final and c.label == "planned"
-                                        and actors._gap_ok(text, trig.end, c.start, VERB_FINAL_GAP))) \
+        closes = noun and verb_final and c.label == "planned" and c.start >= trig.end and _clause_final(c, text, end)
+        after = c.start >= trig.end and (c.start - trig.end <= WINDOW_AFTER or closes) \
+            and ("after" in c.flags or closes or (verb_final and c.label == "planned"
+                                                   and actors._gap_ok(text, trig.end, c.start, VERB_FINAL_GAP))) \
             and _CLAUSE.isdisjoint(text[trig.end:c.start])
         if not (before or after):
             if c.label == "planned" and any(_tense_of(v, c, text, verb_final) for v in verbs):
@@ -103,6 +105,14 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
                 recalled = True       # "in March 2023" -- but not "the first visit since 2017",
                 #                       "منذ توتر العلاقات بين البلدين عام 2013"
     return ("planned" if planned else "occurred"), recalled
+
+
+def _clause_final(c, text: str, end: int | None) -> bool:
+    """A cue that closes its clause: in a verb-final language the auxiliary there carries the
+    tense of a tenseless noun anywhere in the clause ("... دستخط کی تقریب میں بھی شرکت کریں گے۔", "... imzalanması ...
+    bekleniyor.")."""
+    rest = text[c.end:c.end + 4].lstrip()
+    return (end is not None and c.end >= end - 1) or rest[:1] in ("", ".", "۔", "!", "?", "؟", ",", "،", ";", ":")
 
 
 @functools.lru_cache(maxsize=32)
@@ -832,6 +842,11 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                                                            tense, pub_day, ev["type"], page_month)
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
+            elif dm is not None and dm.offset_days == 0 and ev["type"] == "visit" and not dm.day \
+                    and not ev.get("leg") and any(fs >= ev["trigger"][0] or (ctx["verb_final"] and fe <= ev["trigger"][0]
+                                                        and actors._gap_ok(folded, fe, ev["trigger"][0], 2))
+                                                        for d, fs, fe in dmentions if d is dm):
+                ev["status"] = "occurred"  # "will arrive today", "بدءا من اليوم": a trip under way (H3)
             if ev.get("leg"):
                 ev["date"] = ev["date_phrase"] = None   # "tours A, B and C on 23-24 July": the day is A's
             if ev["status"] == "planned" and ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day:
