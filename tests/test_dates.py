@@ -514,3 +514,20 @@ def test_persian_ordinal_days_written_as_words():
     (d,) = find_dates("بیست و نهم آبان ۱۴۰۴", "fa")
     assert resolve(d, None, "past") == _dt.date(2025, 11, 20)
     assert not find_dates("دور دوم مذاکرات در ژنو برگزار شد", "fa")     # "the second round" is no date
+
+
+@pytest.mark.parametrize("text, lang, hint", [
+    ("il prossimo 12 marzo", "it", "future"),
+    ("el próximo 12 de marzo", "es", "future"),
+    ("le 12 mars prochain", "fr", "future"),
+    ("le 12 mars dernier", "fr", "past"),
+    ("am kommenden 12. März", "de", "future"),
+    ("في 12 مارس المقبل", "ar", "future"),
+    ("on 12 March", "en", None),
+])
+def test_next_or_last_beside_a_day_and_month_says_which(text, lang, hint):
+    (m,) = find_dates(text, lang)
+    assert (m.day, m.month, m.tense_hint) == (12, 3, hint)
+    # the hint, not the reader's guess, picks the year: seen on 20 March, "next 12 March" is next year's
+    if hint:
+        assert resolve(m, D(2025, 3, 20)).year == (2026 if hint == "future" else 2025)

@@ -240,3 +240,9 @@ def test_a_visit_starting_today_is_under_way_but_one_announced_today_is_planned(
     # "today" is the day of the announcement, not of the trip
     v = _one("أعلن المتحدث اليوم الأحد أن رئيس وزراء الأردن سيزور المغرب في الخريف.", "visit")
     assert v["status"] == "planned"
+
+
+def test_a_coming_date_a_clause_away_does_not_make_the_talks_planned():
+    evs = Coded("ar", None).events("أجرى وزير الخارجية المغربي ونظيره الإسباني اتصالا هاتفيا. وتباحث الجانبان المغربي والإسباني "
+                  "في العلاقات الثنائية، في ظل قرب موعد النقاش السنوي بتاريخ 31 أكتوبر المقبل.")
+    assert [(e["type"], e["status"]) for e in evs if not e["background"]] == [("call", "occurred")], evs

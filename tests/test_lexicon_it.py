@@ -181,3 +181,10 @@ def test_a_hyphenated_pair_after_a_topic_noun_is_a_topic_not_the_sides():
     # the same pair naming the sides of talks stays
     evs = extract_events("I colloqui russo-ucraini sono ripresi a Istanbul.", "it", "2025-05-05", {"id": "t"})
     assert any(set(e["participants"]) == {"RUS", "UKR"} for e in evs), evs
+
+
+def test_a_present_tense_arrival_on_the_coming_day_is_planned():
+    # no publication day, only the page's month line: "prossimo" alone says the day is ahead
+    v = Coded("it", None).one("date 2025-05\nIl presidente brasiliano arriva in Italia il prossimo 12 maggio "
+                              "per incontrare il premier.", "visit")
+    assert (v["actor"], v["target"], v["status"], v["date"]) == ("BRA", "ITA", "planned", "2025-05-12")

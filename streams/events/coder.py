@@ -165,7 +165,7 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
     dm = best[1]
     if getattr(dm, "end_day", None) is not None and trig_type in ("meeting", "call"):
         return None, dm.phrase, dm      # a span ("31 Aug - 1 Sep") dates the summit, not the talks
-    tense = "future" if status == "planned" else "past"
+    tense = dm.tense_hint or ("future" if status == "planned" else "past")     # "le 19 novembre prochain"
     if published is None and month is not None and dm.day is not None and dm.month is not None \
             and dm.year is None and getattr(dm, "calendar", "gregorian") == "gregorian":
         # the page's date line gives only its month ("date 2020-04"): a day and month without a
@@ -175,6 +175,16 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
             (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1))
     day = resolve(dm, published, tense)
     return (day.isoformat() if day else None), dm.phrase, dm
+
+
+def _bound(dm, dmentions, trigger: tuple[int, int], text: str) -> bool:
+    """A date in the trigger's own clause ("will meet on 31 October next"), not one a comma
+    away that dates something else ("..., ahead of the debate on 31 October next")."""
+    for d, fs, fe in dmentions:
+        if d is dm:
+            a, b = (fe, trigger[0]) if fe <= trigger[0] else (trigger[1], fs)
+            return _CLAUSE.isdisjoint(text[a:b]) and not set("،؛").intersection(text[a:b])
+    return False
 
 
 def _codes(parties) -> list[str]:
@@ -840,7 +850,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             tense = "planned" if ev.get("present") else ev["status"]   # "trifft am Freitag": the coming Friday
             ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
                                                            tense, pub_day, ev["type"], page_month)
-            if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future"):
+            if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future" and (
+                    dm.kind != "day_month" or ev["type"] == "visit" or _bound(dm, dmentions, ev["trigger"], folded))):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
             elif dm is not None and dm.offset_days == 0 and ev["type"] == "visit" and not dm.day \
                     and not ev.get("leg") and any(fs >= ev["trigger"][0] or (ctx["verb_final"] and fe <= ev["trigger"][0]

@@ -109,6 +109,8 @@ class _Lexicon:
     modifiers: dict
     left_day_word: re.Pattern | None      # "الأول من سبتمبر"
     day_words: dict
+    left_mod: re.Pattern | None = None    # "el próximo 29 de octubre" (reversed text)
+    right_mod: re.Pattern | None = None   # "le 29 octobre prochain", "29 أكتوبر المقبل"
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +215,8 @@ def _lexicon(lang: str) -> _Lexicon:
         left_day_word=re.compile(rf"\s*+(?:(?:رهش\s++)?نم\s++)?({_ralt(day_words)})(?!\w)")
         if day_words else None,
         day_words=day_words,
+        left_mod=re.compile(rf"\s*+({_ralt(mod_before)})(?!\w)") if mod_before else None,
+        right_mod=re.compile(rf"\s++({_alt(mod_after)})(?!\w)") if mod_after else None,
     )
 
 
@@ -382,8 +386,14 @@ def _month_mention(lex, folded, rev, hits, i, e, calendar, lang):
             yrel = None if year else _year_relative(folded, hits, i + 1 + consumed, stop)
             if yrel:
                 stop = yrel[1]
+            hint = None
+            if not year and not yrel:       # "the coming 29 October" says which 29 October
+                ml = lex.left_mod.match(rev, n - left_start) if lex.left_mod else None
+                mr = lex.right_mod.match(folded, stop) if lex.right_mod else None
+                hint = lex.modifiers.get(re.sub(r"\s+", " ", ml.group(1)[::-1])) if ml else \
+                    lex.modifiers.get(re.sub(r"\s+", " ", mr.group(1))) if mr else None
             return _build(folded, left_start, stop, "absolute" if year else "day_month",
-                          day=day, month=e.value, year=year, end_day=end_day,
+                          day=day, month=e.value, year=year, end_day=end_day, tense_hint=hint,
                           year_offset=yrel[0] if yrel else None, calendar=calendar), consumed
     # month first: "September 2, 2025", "Sep 2", "July 24-25, 2025"
     rd = lex.right_day.match(folded, end)
