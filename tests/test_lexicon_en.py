@@ -273,3 +273,13 @@ def test_the_venue_the_lead_names_beats_the_dateline():
             "The Indian foreign minister held talks with his French counterpart on the sidelines.")
     ev = _one(text, "meeting")
     assert (ev["participants"], ev["location"]["country"]) == (["FRA", "IND"], "IDN")
+
+
+def test_a_meeting_of_three_held_together_is_one_event_not_pairs():
+    evs = _EN.events("The Egyptian president received the Jordanian king and the French president together "
+                     "at the presidential palace in Cairo on Monday.")
+    meetings = [e for e in evs if e["type"] == "meeting"]
+    assert [m["participants"] for m in meetings] == [["EGY", "FRA", "JOR"]], evs
+    # without a word saying they met as one, a list of three sides is not trusted as one meeting
+    evs = _EN.events("The Egyptian president met the Jordanian king and the French president on Monday.")
+    assert not any(len(e["participants"]) > 2 for e in evs), evs

@@ -211,3 +211,9 @@ def test_near_future_plural_and_negotiators():
     assert (ev["participants"], ev["status"]) == (["CAN", "FRA"], "planned")
     ev = _one("Les négociateurs israéliens et palestiniens ont repris les pourparlers au Caire.", "meeting")
     assert ev["participants"] == ["ISR", "PSE"]
+
+
+def test_sommet_trilateral_is_one_meeting_of_three():
+    evs = [e for e in _FR.events("Un sommet trilatéral a réuni lundi à Luanda les présidents angolais, "
+                                 "rwandais et congolais.") if e["type"] == "meeting"]
+    assert [e["participants"] for e in evs] == [["AGO", "COD", "RWA"]], evs
