@@ -280,6 +280,10 @@ def test_a_meeting_of_three_held_together_is_one_event_not_pairs():
                      "at the presidential palace in Cairo on Monday.")
     meetings = [e for e in evs if e["type"] == "meeting"]
     assert [m["participants"] for m in meetings] == [["EGY", "FRA", "JOR"]], evs
+    # "X met with A and B": pairs of X with each, unless the sentence says they met as one
+    evs = _EN.events("The Egyptian president met together with the Jordanian king and the "
+                     "French president in Cairo on Monday.")
+    assert [e["participants"] for e in evs if e["type"] == "meeting"] == [["EGY", "FRA", "JOR"]], evs
     # without a word saying they met as one, a list of three sides is not trusted as one meeting
     evs = _EN.events("The Egyptian president met the Jordanian king and the French president on Monday.")
     assert not any(len(e["participants"]) > 2 for e in evs), evs

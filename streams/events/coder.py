@@ -455,7 +455,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
             withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
-            if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags:
+            if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags \
+                    and not together:            # "received the two presidents together": one meeting
                 head = [p.code for p in src if p.pos < withc.start]
                 tail = _codes([p for p in src if p.pos >= withc.start])
                 subj = head[0] if head else (ctx.get("subject") or codes[0])   # "he will meet with X, Y and Z"
