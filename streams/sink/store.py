@@ -6,6 +6,8 @@ no gap, no double. Upserts by key make a redelivered record harmless anyway.
 """
 from __future__ import annotations
 
+import contextlib
+
 import duckdb
 
 from .rows import ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, Plan, event_table_rows
@@ -45,7 +47,35 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {unnests}"
 
 
-class DuckStore:
+class _Store:
+    """One batch, one transaction, in the same order for every database: a dialect supplies the
+    statements (`_tx`, `_delete_events`, `_delete_mentions`, `_write`, `_live`, `_drop_events`,
+    `_write_offsets`)."""
+
+    def apply(self, plan: Plan, offsets: dict[tuple[str, int], int]) -> None:
+        """Write one batch and the offsets after it in one transaction (all or nothing)."""
+        with self._tx() as cur:
+            if plan.delete_events:
+                self._delete_events(cur, plan.delete_events)
+            if plan.delete_mentions:
+                self._delete_mentions(cur, [e for e, _ in plan.delete_mentions], [a for _, a in plan.delete_mentions])
+            for table, rows in (("mentions", plan.mentions), ("articles", plan.articles)):
+                if rows:
+                    self._write(cur, table, rows)
+            if plan.touched:
+                rows, gone = event_table_rows(plan.touched, self._live(cur, plan.touched))
+                if gone:
+                    self._drop_events(cur, gone)
+                if rows:
+                    self._write(cur, "events", rows)
+            if offsets:
+                self._write_offsets(cur, offsets)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class DuckStore(_Store):
     """Owns one DuckDB connection (DuckDB allows one writing process per file)."""
 
     # What a record's content can cause (then the sink isolates and dead-letters it); any other
@@ -65,43 +95,41 @@ class DuckStore:
         """(topic, partition) -> next offset to read, as last committed."""
         return {(t, p): o for t, p, o in self.con.execute('SELECT topic, "partition", next_offset FROM sink_offsets').fetchall()}
 
-    def apply(self, plan: Plan, offsets: dict[tuple[str, int], int]) -> None:
-        """Write one batch and the offsets after it in one transaction (all or nothing)."""
-        con = self.con
-        con.begin()
+    @contextlib.contextmanager
+    def _tx(self):
+        self.con.begin()
         try:
-            if plan.delete_events:
-                con.execute("DELETE FROM mentions WHERE event_id IN (SELECT unnest($1))", [plan.delete_events])
-            if plan.delete_mentions:
-                con.execute("DELETE FROM mentions USING (SELECT unnest($1) AS e, unnest($2) AS a) AS d "
-                            "WHERE mentions.event_id = d.e AND mentions.article_id = d.a",
-                            [[e for e, _ in plan.delete_mentions], [a for _, a in plan.delete_mentions]])
-            for table, rows in (("mentions", plan.mentions), ("articles", plan.articles)):
-                if rows:
-                    con.execute(self._sql[table], [list(col) for col in zip(*rows)])
-            if plan.touched:
-                live = con.execute("SELECT event_id, record FROM mentions WHERE event_id IN (SELECT unnest($1))",
-                                   [plan.touched]).fetchall()
-                rows, gone = event_table_rows(plan.touched, live)
-                if gone:
-                    con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest($1))", [gone])
-                if rows:
-                    con.execute(self._sql["events"], [list(col) for col in zip(*rows)])
-            if offsets:
-                con.execute('INSERT OR REPLACE INTO sink_offsets (topic, "partition", next_offset) '
-                            "SELECT unnest($1), unnest($2), unnest($3)",
-                            [[t for t, _ in offsets], [p for _, p in offsets], list(offsets.values())])
-            con.commit()
+            yield self.con
+            self.con.commit()
         except BaseException:
-            con.rollback()
+            self.con.rollback()
             raise
+
+    def _delete_events(self, con, ids) -> None:
+        con.execute("DELETE FROM mentions WHERE event_id IN (SELECT unnest($1))", [ids])
+
+    def _delete_mentions(self, con, event_ids, article_ids) -> None:
+        con.execute("DELETE FROM mentions USING (SELECT unnest($1) AS e, unnest($2) AS a) AS d "
+                    "WHERE mentions.event_id = d.e AND mentions.article_id = d.a", [event_ids, article_ids])
+
+    def _write(self, con, table, rows) -> None:
+        con.execute(self._sql[table], [list(col) for col in zip(*rows)])
+
+    def _live(self, con, ids):
+        return con.execute("SELECT event_id, record FROM mentions WHERE event_id IN (SELECT unnest($1))",
+                           [ids]).fetchall()
+
+    def _drop_events(self, con, ids) -> None:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest($1))", [ids])
+
+    def _write_offsets(self, con, offsets) -> None:
+        con.execute('INSERT OR REPLACE INTO sink_offsets (topic, "partition", next_offset) '
+                    "SELECT unnest($1), unnest($2), unnest($3)",
+                    [[t for t, _ in offsets], [p for _, p in offsets], list(offsets.values())])
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("events", "mentions", "articles")}
-
-    def close(self) -> None:
-        self.con.close()
 
 
 PG_SCHEMA = """
@@ -134,7 +162,7 @@ def _pg_upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...], json
             f"ON CONFLICT ({', '.join(chr(34) + k + chr(34) for k in keys)}) DO UPDATE SET {updates}")
 
 
-class PgStore:
+class PgStore(_Store):
     """The same tables and the same one-transaction-per-batch contract in PostgreSQL (psycopg 3)."""
 
     def __init__(self, url: str):
@@ -159,35 +187,34 @@ class PgStore:
             rows = self.con.execute('SELECT topic, "partition", next_offset FROM sink_offsets').fetchall()
         return {(t, p): o for t, p, o in rows}
 
-    def apply(self, plan: Plan, offsets: dict[tuple[str, int], int]) -> None:
+    @contextlib.contextmanager
+    def _tx(self):
         with self.con.transaction(), self.con.cursor() as cur:
-            if plan.delete_events:
-                cur.execute("DELETE FROM mentions WHERE event_id = ANY(%s)", [plan.delete_events])
-            if plan.delete_mentions:
-                cur.execute("DELETE FROM mentions m USING unnest(%s::text[], %s::text[]) AS d(e, a) "
-                            "WHERE m.event_id = d.e AND m.article_id = d.a",
-                            [[e for e, _ in plan.delete_mentions], [a for _, a in plan.delete_mentions]])
-            for table, rows in (("mentions", plan.mentions), ("articles", plan.articles)):
-                if rows:
-                    cur.executemany(self._sql[table], rows)
-            if plan.touched:
-                live = cur.execute("SELECT event_id, record::text FROM mentions WHERE event_id = ANY(%s)",
-                                   [plan.touched]).fetchall()
-                rows, gone = event_table_rows(plan.touched, live)
-                if gone:
-                    cur.execute("DELETE FROM events WHERE event_id = ANY(%s)", [gone])
-                if rows:
-                    cur.executemany(self._sql["events"], rows)
-            if offsets:
-                cur.executemany(self._sql["offsets"], [(t, p, o) for (t, p), o in offsets.items()])
+            yield cur
+
+    def _delete_events(self, cur, ids) -> None:
+        cur.execute("DELETE FROM mentions WHERE event_id = ANY(%s)", [ids])
+
+    def _delete_mentions(self, cur, event_ids, article_ids) -> None:
+        cur.execute("DELETE FROM mentions m USING unnest(%s::text[], %s::text[]) AS d(e, a) "
+                    "WHERE m.event_id = d.e AND m.article_id = d.a", [event_ids, article_ids])
+
+    def _write(self, cur, table, rows) -> None:
+        cur.executemany(self._sql[table], rows)
+
+    def _live(self, cur, ids):
+        return cur.execute("SELECT event_id, record::text FROM mentions WHERE event_id = ANY(%s)", [ids]).fetchall()
+
+    def _drop_events(self, cur, ids) -> None:
+        cur.execute("DELETE FROM events WHERE event_id = ANY(%s)", [ids])
+
+    def _write_offsets(self, cur, offsets) -> None:
+        cur.executemany(self._sql["offsets"], [(t, p, o) for (t, p), o in offsets.items()])
 
     def counts(self) -> dict[str, int]:
         with self.con.transaction():
             return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                     for t in ("events", "mentions", "articles")}
-
-    def close(self) -> None:
-        self.con.close()
 
 
 def open_store(target: str):
