@@ -287,3 +287,11 @@ def test_a_meeting_of_three_held_together_is_one_event_not_pairs():
     # without a word saying they met as one, a list of three sides is not trusted as one meeting
     evs = _EN.events("The Egyptian president met the Jordanian king and the French president on Monday.")
     assert not any(len(e["participants"]) > 2 for e in evs), evs
+
+
+def test_a_lead_sentence_with_no_event_still_gives_the_venue():
+    evs = _EN.events("On the sidelines of the African Union executive council session in Addis Ababa, the "
+                     "Moroccan foreign minister pressed on with his diplomatic push.\n"
+                     "The Moroccan minister held talks with his Mauritanian counterpart on Sunday.")
+    m = [e for e in evs if e["type"] == "meeting"]
+    assert [(e["participants"], e["location"]["country"]) for e in m] == [(["MAR", "MRT"], "ETH")], evs

@@ -801,6 +801,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     bl = bisect.bisect_left
     lead, salient = _lead(spans, mentions, m_starts)
     lead_trigs: list[tuple] = []
+    lead_venues: list[tuple] = []    # lead sentences with no trigger that name a city
     head_idx = min(lead) if lead else -1
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
     round_sents: set[int] = set()    # sentences that number a session or name a standing committee
@@ -815,6 +816,12 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             trigs = ()     # the backoff runs after the lead's last sentence, trigger or not; a
             #                short headline is read whole ("Außenministerin Baerbock in China")
         elif not trigs:    # cheap path: only remember who the sentence is about
+            if idx in lead and _names_city(mentions, bl(m_starts, s), e):   # and where the lead places
+                hs = hits[bl(h_starts, s):bl(h_starts, e)]                   # the story ("the council
+                cues = [h for h in hs if h.kind == "cue" and h.end <= e]     # meeting in Addis Ababa")
+                ms = [m for m in mentions[bl(m_starts, s):bl(m_starts, e)] if m.end <= e][:MAX_PER_SENTENCE]
+                places = actors.analyse(folded, s, e, ms, [], cues, prof.modifier_after_head, (), offices)[2]
+                lead_venues.append((idx, s, e, (), cues, places, ()))
             li, lj = bl(l_starts, s), bl(l_starts, e)
             if li < lj:
                 leaders = _codes(leader_ms[li:lj])
@@ -888,7 +895,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if lead_trigs and lead_trigs[0][0] in rounds:       # the headline reports the round
         rounds |= {lt[0] for lt in lead_trigs}
     events = _story_type(_merge(all_mentions), rounds | round_sents)
-    venue = next((pl.code for lt in lead_trigs for pl in sorted(_not_topics(lt[5], lt[4], folded), key=_POS)
+    venue = next((pl.code for lt in sorted(lead_trigs + lead_venues, key=lambda lt: lt[0]) for pl in sorted(_not_topics(lt[5], lt[4], folded), key=_POS)
                   if pl.marker == "loc"), None)
     _article_rules(events, ctx["dateline"].code if ctx.get("dateline") else None, venue)
     lead_end = spans[last_lead][1] if last_lead >= 0 else 0
@@ -932,6 +939,14 @@ def _lead(spans, mentions, m_starts):
                 break
     ranked = sorted(counts, key=lambda c: (-counts[c][0], counts[c][1]))
     return set(lead), ranked
+
+
+def _names_city(mentions, i: int, e: int) -> bool:
+    while i < len(mentions) and mentions[i].start < e:
+        if mentions[i].kind in ("city", "capital"):
+            return True
+        i += 1
+    return False
 
 
 HEADLINE_CHARS = 120        # a headline is short; a long first sentence is a lead, not a headline
