@@ -295,3 +295,12 @@ def test_a_lead_sentence_with_no_event_still_gives_the_venue():
                      "The Moroccan minister held talks with his Mauritanian counterpart on Sunday.")
     m = [e for e in evs if e["type"] == "meeting"]
     assert [(e["participants"], e["location"]["country"]) for e in m] == [(["MAR", "MRT"], "ETH")], evs
+
+
+def test_talks_at_an_unnamed_seat_of_government_are_in_the_outlets_state():
+    text = ("At the government headquarters on Monday, the Vietnamese prime minister held talks with "
+            "the Chinese premier.")
+    m = _EN.one(text, "meeting", url="https://news.example.vn/a/1")
+    assert m["location"]["country"] == "VNM"
+    # an outlet from neither side says nothing about whose headquarters
+    assert _EN.one(text, "meeting", url="https://news.example.de/a/1")["location"]["country"] is None

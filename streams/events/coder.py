@@ -437,6 +437,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 if loc is None and dl is not None and dl.code in codes and (
                         any("host" in h.flags for h in trigs) or any(c.label == "here" for c in cues)):
                     loc = dl          # "BEIJING (Xinhua) -- X met Y here", "ADDIS ABABA (AP) - X hosted Y"
+                if loc is None and any(c.label == "seat" for c in cues):
+                    home = next((h for h in ctx["homes"] if h in codes), None)
+                    if home is not None:      # "at the Government headquarters" in a story from one side's
+                        loc = actors.Place(s, s, home, None, None)   # press: that side's seat of government
             if t.label == "negotiation":
                 core = _codes([p for p in src if p.via in ("between", "delegation")])
                 pair = _side_list(bare, t, text, withs)
