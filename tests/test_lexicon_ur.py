@@ -171,3 +171,39 @@ def test_next_week_is_planned():
     m = one(run("وزیراعظم پاکستان اور امریکی صدر کی ملاقات اگلے ہفتے وائٹ ہاؤس میں ہو گی۔"), "meeting")
     assert (m["participants"], m["status"]) == (["PAK", "USA"], "planned")
 
+
+
+# -- genitive offices, "to come", teasers and the pluperfect (oos5 audit)
+
+
+def test_state_before_its_office_owns_it():
+    # "ترکی کے صدر": Turkey's president, although Pakistan follows the office
+    v = one(run("ترکی کے صدر کل پاکستان کا دورہ کریں گے"), "visit")
+    assert (v["actor"], v["target"]) == ("TUR", "PAK")
+    m = one(run("پاکستان کے وزیر خارجہ نے چین کے وزیر خارجہ سے ملاقات کی"), "meeting")
+    assert m["participants"] == ["CHN", "PAK"]
+
+
+def test_coming_verbs_are_planned_trips():
+    v = one(run("چین کے وزیر خارجہ اگلے ہفتے پاکستان آنے والے ہیں"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("CHN", "PAK", "planned")
+    v = one(run("جاپان کے وزیر خارجہ بھی پاکستان آ رہے ہیں"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("JPN", "PAK", "planned")
+    v = one(run("ملائیشیا کے وزیر اعظم اسلام آباد آئیں گے"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("MYS", "PAK", "planned")
+    # the visit noun told with "آنے والے ہیں" is ahead as well
+    v = one(run("مصر کے وزیر خارجہ دو روزہ دورے پر پاکستان آنے والے ہیں"), "visit")
+    assert v["status"] == "planned"
+    # no destination: no trip
+    assert not [e for e in run("مہمان وقت پر آ رہے ہیں") if e["type"] == "visit"]
+
+
+def test_read_this_story_too_is_a_teaser():
+    evs = run("ترک صدر امریکہ پہنچ گئے۔ یہ خبر بھی پڑھیں : ایرانی صدر کا دورہ چین")
+    assert [(e["actor"], e["target"]) for e in evs if e["type"] == "visit"] == [("TUR", "USA")]
+
+
+def test_pluperfect_visit_is_recalled():
+    evs = extract_events("گزشتہ برس پاکستانی وزیر خارجہ نے کابل کا دورہ کیا تھا", "ur", PUBLISHED, {"id": "t"})
+    assert [e["background"] for e in evs if e["type"] == "visit"] == [True]
+    assert one(run("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا"), "visit")["target"] == "AFG"

@@ -189,6 +189,10 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             gap = text[mentions[prv].end:r.start].strip() if prv is not None else None
             if prv is not None and prv not in linked and (
                     (mentions[prv].kind in ("country", "org") and gap in ("'s", "’s", "'"))
+                    # Urdu genitive postposition: "ترکی کے صدر ... پاکستان" is Turkey's president
+                    or (mentions[prv].kind in ("country", "org") and gap and any(
+                        c.label == "postdest" and text[c.start:c.end] == gap
+                        and mentions[prv].end <= c.start and c.end <= r.start for c in cues))
                     or (mentions[prv].kind in ("country", "adj", "org") and gap in ("", "-"))):
                 if target == "leader":
                     role_of_leader.pop(nxt, None)
