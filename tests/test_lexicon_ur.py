@@ -204,6 +204,6 @@ def test_read_this_story_too_is_a_teaser():
 
 
 def test_pluperfect_visit_is_recalled():
-    evs = extract_events("گزشتہ برس پاکستانی وزیر خارجہ نے کابل کا دورہ کیا تھا", "ur", PUBLISHED, {"id": "t"})
+    evs = extract_events("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا تھا", "ur", PUBLISHED, {"id": "t"})
     assert [e["background"] for e in evs if e["type"] == "visit"] == [True]
     assert one(run("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا"), "visit")["target"] == "AFG"
