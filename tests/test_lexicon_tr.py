@@ -232,3 +232,20 @@ def test_a_future_verb_form_after_the_noun_makes_the_event_planned():
     # "yapılacak" (will be held): Turkish future suffix, from the profile's future_suffixes
     n = one(run("Türkiye ve Yunanistan arasındaki istikşafi görüşmeler İstanbul'da yapılacak."), "negotiation")
     assert (n["participants"], n["status"]) == (["GRC", "TUR"], "planned")
+
+
+def test_verbal_noun_of_go_is_a_trip():
+    # "gitmesi bekleniyor" (is expected to go), as "gelmesi" (to come)
+    v = one(run("Bakan Fidan'ın önümüzdeki hafta Umman'a gitmesi bekleniyor."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("TUR", "OMN", "planned")
+    assert not [e for e in run("Bakanın oraya gitmesi gerekiyor.") if e["type"] == "visit"]
+
+
+def test_turkish_names_of_organisations():
+    from streams.events.gazetteer import gazetteer
+    from streams.text.normalize import fold
+    found = [m.code for m in gazetteer("tr").find(fold(
+        "Körfez İşbirliği Konseyi, İslam İşbirliği Teşkilatı, Arap Ligi ve Afrika Birliği temsilcileri"))]
+    assert found == ["GCC", "OIC", "ARAB_LEAGUE", "AU"]
+    m = one(run("Dışişleri Bakanı Fidan, KİK Genel Sekreteri ile Ankara'da bir araya geldi."), "meeting")
+    assert m["participants"] == ["GCC", "TUR"]
