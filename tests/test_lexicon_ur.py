@@ -207,3 +207,12 @@ def test_pluperfect_visit_is_recalled():
     evs = extract_events("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا تھا", "ur", PUBLISHED, {"id": "t"})
     assert [e["background"] for e in evs if e["type"] == "visit"] == [True]
     assert one(run("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا"), "visit")["target"] == "AFG"
+
+
+def test_relative_clause_after_an_office():
+    # "وزیراعظم جو ملائیشیا کے ... دورے پر ہیں" (the PM, who is on a visit to Malaysia): the state
+    # inside the relative clause is the host, not the office's state
+    text = ("وزیراعظم شہباز شریف کے اعزاز میں استقبالیہ ہوا۔ "
+            "وزیراعظم جو ملائیشیا کے سرکاری دورے پر ہیں، محل پہنچے تو ملائیشیا کے بادشاہ نے ان کا خیرمقدم کیا۔")
+    v = one(run(text), "visit")
+    assert (v["actor"], v["target"]) == ("PAK", "MYS")
