@@ -152,3 +152,8 @@ def test_signature_written_with_hamza():
     assert a["participants"] == ["ARM", "IRN"] and a["status"] == "occurred"
     a = one(run("وزیر خارجه ایران وارد ایروان شد. قرار است دو سند همکاری میان دو کشور به امضاء برسد."), "agreement")
     assert a["participants"] == ["ARM", "IRN"] and a["status"] == "planned"
+
+
+def test_among_the_programme_of_this_trip_is_planned():
+    evs = run("امضای چند سند همکاری میان ایران و ارمنستان از برنامه‌های این سفر دو روزه است.")
+    assert one(evs, "agreement")["status"] == "planned"

@@ -249,3 +249,9 @@ def test_turkish_names_of_organisations():
     assert found == ["GCC", "OIC", "ARAB_LEAGUE", "AU"]
     m = one(run("Dışişleri Bakanı Fidan, KİK Genel Sekreteri ile Ankara'da bir araya geldi."), "meeting")
     assert m["participants"] == ["GCC", "TUR"]
+
+
+def test_after_his_talks_with_is_a_meeting():
+    m = one(run("Dışişleri Bakanı Hakan Fidan, Macaristan Dışişleri Bakanı ile görüşmesinin ardından ortak basın "
+                "toplantısı düzenledi."), "meeting")
+    assert m["participants"] == ["HUN", "TUR"] and m["status"] == "occurred"

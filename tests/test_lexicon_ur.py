@@ -216,3 +216,11 @@ def test_relative_clause_after_an_office():
             "وزیراعظم جو ملائیشیا کے سرکاری دورے پر ہیں، محل پہنچے تو ملائیشیا کے بادشاہ نے ان کا خیرمقدم کیا۔")
     v = one(run(text), "visit")
     assert (v["actor"], v["target"]) == ("PAK", "MYS")
+
+
+def test_future_arrival_after_a_visit_noun_and_joined_future():
+    v = one(run("سعودی ولی عہد ہفتہ کو 2 روزہ سرکاری دورے پر پاکستان پہنچیں گے۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("SAU", "PAK", "planned")
+    evs = run("ملائیشیا کے وزیر اعظم دورے پر پاکستان پہنچ گئے۔ ان کے قیام کے دوران کئی معاہدوں پر دستخط ہونگے۔")
+    assert one(evs, "visit")["status"] == "occurred"
+    assert one(evs, "agreement")["status"] == "planned"
