@@ -116,9 +116,18 @@ def _ru_adj(w: str) -> list[str]:
         return [stem + e for e in ("ого", "ому", i + "м", "ом", i + "е", i + "х", i + "ми", "ой", "ая", "ую", "ое")]
     if lw.endswith("ое"):
         return [w[:-2] + e for e in ("ого", "ому", "ым", "ом")]
-    if lw.endswith(("ие", "ые")):
-        return [w[:-2] + e for e in ("их", "им", "ими")]
+    if lw.endswith(("ие", "ые")):   # plural (Объединённые -> Объединённых, Арабские -> Арабских)
+        y = w[-2]
+        return [w[:-2] + y + e for e in ("х", "м", "ми", "х")]
     return []
+
+
+def _ru_plural_noun(w: str) -> list[str]:
+    """Plural toponym nouns (Эмираты, Штаты): genitive in -ов, dative, instrumental,
+    prepositional; slots match `_ru_adj` plurals. (The bare genitive of Филиппины is left out:
+    it would also index first names such as Алмат from the indeclinable Алматы.)"""
+    stem = w[:-1]
+    return [stem + e for e in ("ов", "ам", "ами", "ах")]
 
 
 def ru_inflect(name: str) -> set[str]:
@@ -135,8 +144,10 @@ def ru_inflect(name: str) -> set[str]:
     for w in words:
         if w[:1].islower() and w not in ("и",):
             f = _ru_adj(w) or _ru_noun(w)
-        elif w.lower().endswith(("ая", "ый", "ий", "ое")):
+        elif w.lower().endswith(("ая", "ый", "ий", "ое", "ые", "ие")):
             f = _ru_adj(w)
+        elif w.lower().endswith("ы") and len(w) > 3:   # a capitalised noun in -ы is plural
+            f = _ru_plural_noun(w)
         else:
             f = _ru_noun(w)
         forms_per_word.append([w] + f)

@@ -106,6 +106,15 @@ def test_russian_inflections():
     assert [c for c, _ in codes("ru", "министр иностранных дел Китайской Народной Республики")] == ["CHN"]
 
 
+def test_russian_plural_state_names_decline():
+    # plural names (the Emirates, the United States) in the genitive, dative and prepositional
+    assert codes("ru", "посол Объединённых Арабских Эмиратов") == [("ARE", "country")]
+    assert codes("ru", "переговоры с Соединенными Штатами и Нидерландами") == [("USA", "country"), ("NLD", "country")]
+    assert codes("ru", "делегация прибыла на Мальдивах") == [("MDV", "country")]
+    # the indeclinable Almaty gives no bare stem that would also be a first name
+    assert not codes("ru", "Алмат Серикович")
+
+
 def test_other_languages():
     assert codes("fr", "la Chine et les Émirats arabes unis") == [("CHN", "country"), ("ARE", "country")]
     assert codes("fr", "le président russe") == [("RUS", "adj")]

@@ -131,3 +131,29 @@ def test_indefinite_agreement_and_joint_statement():
 def test_did_not_take_place_is_no_event():
     assert one(run("دیدار وزیران خارجه ایران و آمریکا در مسقط انجام شد."), "meeting")
     assert not run("دیدار وزیران خارجه ایران و آمریکا انجام نشد.")
+
+
+# -- Dari phone words, itineraries and the hamza spelling of "signature" (oos5 audit)
+
+
+def test_dari_phone_spelling_is_a_call():
+    c = one(run("وزیران خارجه ازبکستان و ایران امروز گفتگوی تیلفونی کردند."), "call")
+    assert c["participants"] == ["IRN", "UZB"]
+    assert not [e for e in run("وزیران خارجه ازبکستان و ایران امروز گفتگوی تیلفونی کردند.") if e["type"] == "meeting"]
+
+
+def test_itinerary_items_are_planned():
+    evs = run("دیدار با امیر قطر و امضای سند همکاری از جمله برنامه‌های سفر رئیس جمهور ایران به دوحه است.")
+    assert one(evs, "agreement")["status"] == "planned"
+
+
+def test_signature_written_with_hamza():
+    a = one(run("موافقتنامه همکاری ایران و ارمنستان به امضاء رسید."), "agreement")
+    assert a["participants"] == ["ARM", "IRN"] and a["status"] == "occurred"
+    a = one(run("وزیر خارجه ایران وارد ایروان شد. قرار است دو سند همکاری میان دو کشور به امضاء برسد."), "agreement")
+    assert a["participants"] == ["ARM", "IRN"] and a["status"] == "planned"
+
+
+def test_among_the_programme_of_this_trip_is_planned():
+    evs = run("امضای چند سند همکاری میان ایران و ارمنستان از برنامه‌های این سفر دو روزه است.")
+    assert one(evs, "agreement")["status"] == "planned"

@@ -163,3 +163,11 @@ def test_phone_talk_and_intention_to_conclude():
 
 def test_figure_skaters_trip_is_no_visit():
     assert not _events("Российские фигуристы прилетели в Пекин.")
+
+
+def test_emirates_in_oblique_cases_and_sheikh_spellings():
+    ev = _one("Президент Объединённых Арабских Эмиратов провел переговоры с президентом Алжира в Алжире.",
+              "meeting")
+    assert ev["participants"] == ["ARE", "DZA"]
+    ev = _one("Шейх Мохамед бин Заед прибыл в Рабат с официальным визитом.", "visit")
+    assert (ev["actor"], ev["target"]) == ("ARE", "MAR")

@@ -244,3 +244,26 @@ def test_will_come_today_is_under_way_and_clause_final_expected_is_planned():
     a = one(run("Türkiye ile Nijer arasında anlaşmaların imzalanması ve iki liderin ortak basın toplantısı "
                 "sonrası resmi yemek verilmesi bekleniyor."), "agreement")
     assert a["status"] == "planned"
+
+
+def test_verbal_noun_of_go_is_a_trip():
+    # "gitmesi bekleniyor" (is expected to go), as "gelmesi" (to come)
+    v = one(run("Bakan Fidan'ın önümüzdeki hafta Umman'a gitmesi bekleniyor."), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("TUR", "OMN", "planned")
+    assert not [e for e in run("Bakanın oraya gitmesi gerekiyor.") if e["type"] == "visit"]
+
+
+def test_turkish_names_of_organisations():
+    from streams.events.gazetteer import gazetteer
+    from streams.text.normalize import fold
+    found = [m.code for m in gazetteer("tr").find(fold(
+        "Körfez İşbirliği Konseyi, İslam İşbirliği Teşkilatı, Arap Ligi ve Afrika Birliği temsilcileri"))]
+    assert found == ["GCC", "OIC", "ARAB_LEAGUE", "AU"]
+    m = one(run("Dışişleri Bakanı Fidan, KİK Genel Sekreteri ile Ankara'da bir araya geldi."), "meeting")
+    assert m["participants"] == ["GCC", "TUR"]
+
+
+def test_after_his_talks_with_is_a_meeting():
+    m = one(run("Dışişleri Bakanı Hakan Fidan, Macaristan Dışişleri Bakanı ile görüşmesinin ardından ortak basın "
+                "toplantısı düzenledi."), "meeting")
+    assert m["participants"] == ["HUN", "TUR"] and m["status"] == "occurred"

@@ -179,3 +179,56 @@ def test_clause_final_auxiliary_carries_the_tense_of_a_distant_noun():
     # a past verb closing the clause keeps it occurred
     a = one(run("پاکستانی وزیراعظم نے آج چین کے ساتھ معاہدے پر دستخط کی تقریب میں بھی شرکت کی۔"), "agreement")
     assert a["status"] == "occurred"
+
+
+# -- genitive offices, "to come", teasers and the pluperfect (oos5 audit)
+
+
+def test_state_before_its_office_owns_it():
+    # "ترکی کے صدر": Turkey's president, although Pakistan follows the office
+    v = one(run("ترکی کے صدر کل پاکستان کا دورہ کریں گے"), "visit")
+    assert (v["actor"], v["target"]) == ("TUR", "PAK")
+    m = one(run("پاکستان کے وزیر خارجہ نے چین کے وزیر خارجہ سے ملاقات کی"), "meeting")
+    assert m["participants"] == ["CHN", "PAK"]
+
+
+def test_coming_verbs_are_planned_trips():
+    v = one(run("چین کے وزیر خارجہ اگلے ہفتے پاکستان آنے والے ہیں"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("CHN", "PAK", "planned")
+    v = one(run("جاپان کے وزیر خارجہ بھی پاکستان آ رہے ہیں"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("JPN", "PAK", "planned")
+    v = one(run("ملائیشیا کے وزیر اعظم اسلام آباد آئیں گے"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("MYS", "PAK", "planned")
+    # the visit noun told with "آنے والے ہیں" is ahead as well
+    v = one(run("مصر کے وزیر خارجہ دو روزہ دورے پر پاکستان آنے والے ہیں"), "visit")
+    assert v["status"] == "planned"
+    # no destination: no trip
+    assert not [e for e in run("مہمان وقت پر آ رہے ہیں") if e["type"] == "visit"]
+
+
+def test_read_this_story_too_is_a_teaser():
+    evs = run("ترک صدر امریکہ پہنچ گئے۔ یہ خبر بھی پڑھیں : ایرانی صدر کا دورہ چین")
+    assert [(e["actor"], e["target"]) for e in evs if e["type"] == "visit"] == [("TUR", "USA")]
+
+
+def test_pluperfect_visit_is_recalled():
+    evs = extract_events("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا تھا", "ur", PUBLISHED, {"id": "t"})
+    assert [e["background"] for e in evs if e["type"] == "visit"] == [True]
+    assert one(run("پاکستانی وزیر خارجہ نے کابل کا دورہ کیا"), "visit")["target"] == "AFG"
+
+
+def test_relative_clause_after_an_office():
+    # "وزیراعظم جو ملائیشیا کے ... دورے پر ہیں" (the PM, who is on a visit to Malaysia): the state
+    # inside the relative clause is the host, not the office's state
+    text = ("وزیراعظم شہباز شریف کے اعزاز میں استقبالیہ ہوا۔ "
+            "وزیراعظم جو ملائیشیا کے سرکاری دورے پر ہیں، محل پہنچے تو ملائیشیا کے بادشاہ نے ان کا خیرمقدم کیا۔")
+    v = one(run(text), "visit")
+    assert (v["actor"], v["target"]) == ("PAK", "MYS")
+
+
+def test_future_arrival_after_a_visit_noun_and_joined_future():
+    v = one(run("سعودی ولی عہد ہفتہ کو 2 روزہ سرکاری دورے پر پاکستان پہنچیں گے۔"), "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("SAU", "PAK", "planned")
+    evs = run("ملائیشیا کے وزیر اعظم دورے پر پاکستان پہنچ گئے۔ ان کے قیام کے دوران کئی معاہدوں پر دستخط ہونگے۔")
+    assert one(evs, "visit")["status"] == "occurred"
+    assert one(evs, "agreement")["status"] == "planned"

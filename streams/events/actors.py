@@ -177,7 +177,10 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             # "his counterparts from Mauritania" / "نظرائه من موريتانيا": "from" names the counterpart's state
             # "the foreign minister is currently in China", "the ambassador in Algiers": "in" names where
             # the official is, not his state (Arabic says "وزير الخارجية في حكومة ..." for the state's own)
-            stops = ("dest", "with") if r.label in ("delegation", "counterpart") else ("dest", "from", "with")
+            # "وزیراعظم جو ترکی کے دورے پر ہیں" (the PM, who is on a visit to Turkey): a relative
+            # pronoun opens a clause, whose state is not the office's
+            stops = ("dest", "with", "relative") if r.label in ("delegation", "counterpart") \
+                else ("dest", "from", "with", "relative")
             if not arabic:
                 stops += ("loc",)
             if m.kind in ("country", "adj", "org") and not any(
@@ -189,6 +192,10 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             gap = text[mentions[prv].end:r.start].strip() if prv is not None else None
             if prv is not None and prv not in linked and (
                     (mentions[prv].kind in ("country", "org") and gap in ("'s", "’s", "'"))
+                    # Urdu genitive postposition: "ترکی کے صدر ... پاکستان" is Turkey's president
+                    or (mentions[prv].kind in ("country", "org") and gap and any(
+                        c.label == "postdest" and text[c.start:c.end] == gap
+                        and mentions[prv].end <= c.start and c.end <= r.start for c in cues))
                     or (mentions[prv].kind in ("country", "adj", "org") and gap in ("", "-"))):
                 if target == "leader":
                     role_of_leader.pop(nxt, None)
