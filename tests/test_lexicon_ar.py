@@ -231,3 +231,28 @@ def test_talks_stay_news_when_the_trip_is_only_inferred_from_an_arrival_at_a_bui
     assert m["participants"] == ["EGY", "KEN"] and not m["background"]
     v = _one(text, "visit")
     assert (v["actor"], v["target"]) == ("KEN", "EGY")
+
+
+def test_round_of_negotiating_masdar_is_a_negotiation_not_a_tour():
+    text = "أعلنت الخارجية أن جولة جديدة من التفاوض بين السودان وإثيوبيا ستعقد في نيروبي الأسبوع المقبل."
+    ev = _one(text, "negotiation")
+    assert ev["participants"] == ["ETH", "SDN"]
+    assert ev["status"] == "planned"
+    assert not _of(text, "visit")
+
+
+def test_indirect_talks_are_a_negotiation():
+    text = "استضافت الدوحة اليوم محادثات غير مباشرة بين أرمينيا وأذربيجان حول ترسيم الحدود."
+    ev = _one(text, "negotiation")
+    assert ev["participants"] == ["ARM", "AZE"]
+    assert not _of(text, "meeting")
+
+
+def test_nisba_of_smaller_african_states():
+    # the adjectives of Malawi (both spellings), Burundi and Togo name their states
+    ev = _one("التقى وزير الخارجية الأردني اليوم نظيره المالاوي في عمان.", "meeting")
+    assert ev["participants"] == ["JOR", "MWI"]
+    ev = _one("وقع وزير الزراعة الكيني ونظيره الملاوي مذكرة تفاهم.", "agreement")
+    assert ev["participants"] == ["KEN", "MWI"]
+    ev = _one("استقبل الرئيس البوروندي اليوم وزير الخارجية التوغولي.", "meeting")
+    assert ev["participants"] == ["BDI", "TGO"]
