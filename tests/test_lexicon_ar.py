@@ -256,3 +256,17 @@ def test_nisba_of_smaller_african_states():
     assert ev["participants"] == ["KEN", "MWI"]
     ev = _one("استقبل الرئيس البوروندي اليوم وزير الخارجية التوغولي.", "meeting")
     assert ev["participants"] == ["BDI", "TGO"]
+
+
+def test_chair_of_an_organisation_in_apposition_is_a_title_not_a_side():
+    text = "استقبل الرئيس التونسي اليوم الرئيس السنغالي، الرئيس الحالي للاتحاد الأفريقي، وبحثا التعاون."
+    ev = _one(text, "meeting")
+    assert ev["participants"] == ["SEN", "TUN"]
+
+
+def test_office_without_state_receiving_in_a_named_capital_is_that_capital_state():
+    text = "استقبل وزير الدولة للشؤون الخارجية اليوم في مسقط نائب وزير الخارجية البرازيلي."
+    ev = _one(text, "meeting")
+    assert ev["participants"] == ["BRA", "OMN"]
+    # a named capital of the guest's own state gives no host
+    assert not _of("استقبل وزير الدولة اليوم في برازيليا نائب وزير الخارجية البرازيلي.", "meeting")

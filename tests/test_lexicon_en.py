@@ -273,3 +273,9 @@ def test_the_venue_the_lead_names_beats_the_dateline():
             "The Indian foreign minister held talks with his French counterpart on the sidelines.")
     ev = _one(text, "meeting")
     assert (ev["participants"], ev["location"]["country"]) == (["FRA", "IND"], "IDN")
+
+
+def test_chair_of_an_organisation_in_apposition_is_a_title_not_a_side():
+    evs = _EN.of("The Kenyan president received the Ghanaian president, the current chairman of the "
+                 "African Union, at State House on Monday.", "meeting")
+    assert [e["participants"] for e in evs] == [["GHA", "KEN"]]

@@ -234,6 +234,16 @@ def _joined(first, items, text, exclude: set, backward: bool) -> list:
     return out
 
 
+def _office_host(t, parties, locs, codes) -> str | None:
+    """"The Minister of State received in Riyadh the Mexican deputy minister": an office with no
+    state that receives (a `host` trigger) one foreign guest in a named city is that city's state."""
+    if "host" not in t.flags or t.label != "meeting" or len(codes) != 1 \
+            or not any(p.via == "office" and p.code is None for p in parties):
+        return None
+    other = {pl.code for pl in locs if pl.place and pl.marker == "loc" and pl.code != codes[0]}
+    return other.pop() if len(other) == 1 else None
+
+
 def _office_before(parties, t) -> bool:
     """An office with no country (a subject: "the Foreign Minister") is named before the trigger."""
     return any(p.via == "office" and p.end <= t.start for p in parties)
@@ -279,7 +289,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "needs_sign" in t.flags and not signs:
             continue
-        if "weak" in t.flags and len(_codes(strong)) < 2:
+        if "weak" in t.flags and len(_codes(strong)) < 2 and not _office_host(t, parties, locs, _codes(strong)):
             continue
         if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
@@ -388,6 +398,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
+                if other:
+                    codes.append(other)
+            elif len(codes) == 1 and t.label == "meeting":
+                other = _office_host(t, parties, locs, codes)
                 if other:
                     codes.append(other)
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
