@@ -270,3 +270,10 @@ def test_office_without_state_receiving_in_a_named_capital_is_that_capital_state
     assert ev["participants"] == ["BRA", "OMN"]
     # a named capital of the guest's own state gives no host
     assert not _of("استقبل وزير الدولة اليوم في برازيليا نائب وزير الخارجية البرازيلي.", "meeting")
+
+
+def test_relative_clause_names_the_traveller():
+    # both presidents are observers of the signing; the relative clause says who travelled
+    text = "وقع الوزيران الاتفاق بحضور الرئيس الكيني والرئيس الغاني، الذي يقوم بزيارة دولة للبلاد."
+    ev = _one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("GHA", "KEN")

@@ -279,3 +279,10 @@ def test_chair_of_an_organisation_in_apposition_is_a_title_not_a_side():
     evs = _EN.of("The Kenyan president received the Ghanaian president, the current chairman of the "
                  "African Union, at State House on Monday.", "meeting")
     assert [e["participants"] for e in evs] == [["GHA", "KEN"]]
+
+
+def test_relative_clause_names_the_traveller_even_among_observers():
+    text = ("The ministers signed five accords in the presence of the President of Kenya and the President "
+            "of Sierra Leone, who is on a four-day state visit to the East African nation.")
+    ev = _one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("SLE", "KEN")

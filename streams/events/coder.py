@@ -234,6 +234,19 @@ def _joined(first, items, text, exclude: set, backward: bool) -> list:
     return out
 
 
+def _relative_traveller(t, cues, parties, text) -> str | None:
+    """The state of the official a relative clause on the trip hangs on ("X of Sierra Leone, who is
+    on a four-day state visit"): a `traveller` cue a few words before the visit noun, right after
+    that official (an observer too: "in the presence of ... X, who is visiting")."""
+    rel = next((c for c in cues if c.label == "traveller" and c.end <= t.start
+                and actors._gap_ok(text, c.end, t.start, 4)), None)
+    if rel is None:
+        return None
+    who = max((p for p in parties if p.code and p.end <= rel.start
+               and text[p.end:rel.start].strip() in ("", ",", "\u060c")), key=_POS, default=None)
+    return who.code if who is not None else None
+
+
 def _office_host(t, parties, locs, codes) -> str | None:
     """"The Minister of State received in Riyadh the Mexican deputy minister": an office with no
     state that receives (a `host` trigger) one foreign guest in a named city is that city's state."""
@@ -359,6 +372,13 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                         dcode = next((c for c in codes if c != guest), None) if dest is None or dest.code == guest \
                             else dcode
                     actor = guest
+            traveller = _relative_traveller(t, cues, parties, text)
+            if traveller is not None:   # "President X of Sierra Leone, who is on a state visit to ..."
+                actor = traveller
+                if dest is None or dcode == actor:
+                    others = {p.code for p in strong if p.code != actor and p.via != "institution"}
+                    if len(others) == 1:
+                        dcode, dest, host = others.pop(), None, True    # the other side named hosts him
             if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
                 actor = ctx["subject"]
             if actor is None:
