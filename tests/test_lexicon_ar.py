@@ -277,3 +277,11 @@ def test_relative_clause_names_the_traveller():
     text = "وقع الوزيران الاتفاق بحضور الرئيس الكيني والرئيس الغاني، الذي يقوم بزيارة دولة للبلاد."
     ev = _one(text, "visit")
     assert (ev["actor"], ev["target"]) == ("GHA", "KEN")
+
+
+def test_dual_and_cooperation_memoranda_are_agreements():
+    for text in ("وقعت الأردن والمغرب مذكرتي تفاهم في مجالي النقل والطاقة.",
+                 "وقع البلدان، الأردن والمغرب، اتفاقيتين للتعاون الجمركي.",
+                 "وقعت الأردن والمغرب مذكرة تعاون في مجال الثقافة."):
+        ev = _one(text, "agreement")
+        assert ev["participants"] == ["JOR", "MAR"], text
