@@ -286,3 +286,12 @@ def test_relative_clause_names_the_traveller_even_among_observers():
             "of Sierra Leone, who is on a four-day state visit to the East African nation.")
     ev = _one(text, "visit")
     assert (ev["actor"], ev["target"]) == ("SLE", "KEN")
+
+
+def test_the_story_subject_is_not_the_traveller_once_the_sentence_puts_him_in_its_country():
+    text = ("The Thai foreign minister arrived in Laos on Monday for an official visit. "
+            "He will meet Laos's prime minister on Tuesday. "
+            "The minister arrived in Laos following a visit to Hanoi.")
+    visits = _of(text, "visit")
+    assert ("LAO", "VNM") not in {(v["actor"], v["target"]) for v in visits}, visits
+    assert ("THA", "LAO") in {(v["actor"], v["target"]) for v in visits}

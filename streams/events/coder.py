@@ -379,8 +379,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     others = {p.code for p in strong if p.code != actor and p.via != "institution"}
                     if len(others) == 1:
                         dcode, dest, host = others.pop(), None, True    # the other side named hosts him
-            if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
-                actor = ctx["subject"]
+            if actor is None and ctx.get("subject") and ctx["subject"] != dcode and not any(
+                    pl.code == ctx["subject"] and pl.end <= t.start and pl.marker in ("loc", "dest")
+                    for pl in places):
+                actor = ctx["subject"]    # (not when the sentence has just put the traveller in the
+                #                           subject's country: "arrived in Sri Lanka following a visit to Moscow")
             if actor is None:
                 origin = _origin(trigs, places)
                 if origin is not None and origin != dcode:
