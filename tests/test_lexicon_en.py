@@ -295,3 +295,10 @@ def test_the_story_subject_is_not_the_traveller_once_the_sentence_puts_him_in_it
     visits = _of(text, "visit")
     assert ("LAO", "VNM") not in {(v["actor"], v["target"]) for v in visits}, visits
     assert ("THA", "LAO") in {(v["actor"], v["target"]) for v in visits}
+
+
+def test_country_modifying_the_visit_noun_is_the_host():
+    ev = _one("The Iranian foreign minister is on a two-day Japan visit, his first in four years.", "visit")
+    assert (ev["actor"], ev["target"]) == ("IRN", "JPN")
+    assert not _of("Leaders of Japan visit China every spring.", "visit") or all(
+        e["target"] != "JPN" for e in _of("Leaders of Japan visit China every spring.", "visit"))

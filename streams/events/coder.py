@@ -234,6 +234,23 @@ def _joined(first, items, text, exclude: set, backward: bool) -> list:
     return out
 
 
+# "his two-day Japan visit", "the upcoming India visit": a country name modifying the visit noun
+_PREMOD_LEAD = re.compile(r"(?:^|\s)(?:his|her|their|its|the|a|an|this|upcoming|maiden|planned|recent|official|"
+                          r"first|second|[\w]+-day)\s+$", re.I)
+
+
+def _premodifier_host(t, bare, text):
+    """The host named as a noun modifier right before the visit noun ("on his two-day Japan visit"):
+    a bare country one space before the singular noun "visit", itself after a determiner, a possessive
+    or a length ("two-day"), so that "Japan visits China" (a verb) does not count."""
+    if text[t.start:t.end] != "visit":
+        return None
+    b = next((b for b in bare if b.end == t.start - 1 and text[b.end] == " " and b.role != "org"), None)
+    if b is None or not _PREMOD_LEAD.search(text[max(0, b.pos - 30):b.pos]):
+        return None
+    return actors.Place(b.pos, b.end, b.code, None, "dest")
+
+
 def _relative_traveller(t, cues, parties, text) -> str | None:
     """The state of the official a relative clause on the trip hangs on ("X of Sierra Leone, who is
     on a four-day state visit"): a `traveller` cue a few words before the visit noun, right after
@@ -348,6 +365,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
                 if (ctx.get("sov") or "final" in t.flags) and x.end <= t.start
                 and actors._gap_ok(text, x.end, t.start, 0)]    # "final": German "hat die Ukraine besucht"
+            pre = _premodifier_host(t, bare, text)
+            if pre is not None:
+                cands.append(pre)
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
@@ -808,7 +828,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     leader_ms = [m for m in mentions if m.kind == "leader"]
     l_starts = [m.start for m in leader_ms]
     bl = bisect.bisect_left
-    lead, salient = _lead(spans, mentions, m_starts)
+    topic_ends = [h.end for h in hits if h.kind == "cue" and h.label == "topic"]
+    lead, salient = _lead(spans, mentions, m_starts, folded, topic_ends)
     lead_trigs: list[tuple] = []
     head_idx = min(lead) if lead else -1
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
@@ -913,8 +934,9 @@ LEAD_ZONE = 4               # the headline and lead: the first sentences that na
 _SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
 
 
-def _lead(spans, mentions, m_starts):
-    """Indices of the lead sentences and the states they name, most named first (ties: first named)."""
+def _lead(spans, mentions, m_starts, text="", topic_ends=()):
+    """Indices of the lead sentences and the states they name, most named first (ties: first named).
+    A state named as a topic ("the situation in Syria", "تطورات الأوضاع في سوريا") is not counted."""
     lead: list[int] = []
     counts: dict[str, list] = {}
     for idx, (s, e) in enumerate(spans):
@@ -925,6 +947,8 @@ def _lead(spans, mentions, m_starts):
             i += 1
             if m.kind in _SALIENT_KINDS and m.code:
                 named = True
+                if any(te <= m.start and actors._gap_ok(text, te, m.start, 1) for te in topic_ends):
+                    continue
                 c = counts.setdefault(m.code, [0, m.start])
                 c[0] += 1
             elif m.kind in ("city", "capital"):
