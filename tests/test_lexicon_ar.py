@@ -292,3 +292,9 @@ def test_a_state_named_as_a_topic_is_not_a_side_of_the_lead():
     text = ("استقبل العاهل الأردني اليوم في قصر الحسينية رئيس الوزراء سالم عبدالكريم. "
             "وتناول اللقاء تطورات الأوضاع في ليبيا والجهود المبذولة بشأنها.")
     assert not any("LBY" in e["participants"] for e in _events(text)), _events(text)
+
+
+def test_accusative_alef_inside_a_phrase_still_matches():
+    # "إعلانا مشتركا": the indefinite object takes an alef on each word of the phrase
+    ev = _one("ووقع وزيرا خارجية الأردن والعراق إعلانا مشتركا للتعاون الاقتصادي.", "agreement")
+    assert ev["participants"] == ["IRQ", "JOR"]
