@@ -298,3 +298,22 @@ def test_accusative_alef_inside_a_phrase_still_matches():
     # "إعلانا مشتركا": the indefinite object takes an alef on each word of the phrase
     ev = _one("ووقع وزيرا خارجية الأردن والعراق إعلانا مشتركا للتعاون الاقتصادي.", "agreement")
     assert ev["participants"] == ["IRQ", "JOR"]
+
+
+def test_moved_to_a_capital_is_a_trip():
+    ev = _one("انتقل وزير الخارجية التونسي اليوم إلى روما قادما من مدريد لإجراء مباحثات.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TUN", "ITA")
+
+
+def test_videoconference_in_maghreb_wording_is_a_call():
+    ev = _one("أجرى وزير الخارجية الجزائري مساء اليوم مباحثات عبر تقنية المناظرة المرئية مع نظيره البرتغالي.",
+              "call")
+    assert ev["participants"] == ["DZA", "PRT"]
+    assert not _of("أجرى وزير الخارجية الجزائري مساء اليوم مباحثات عبر تقنية المناظرة المرئية مع نظيره "
+                   "البرتغالي.", "meeting")
+
+
+def test_turki_as_a_given_name_is_not_turkey():
+    evs = _events("استقبل ولي عهد الكويت اليوم في قصر بيان وزير الدولة السعودي الأمير تركي بن فيصل.")
+    assert [e["participants"] for e in evs if e["type"] == "meeting"] == [["KWT", "SAU"]]
+    assert not any("TUR" in e["participants"] for e in evs)
