@@ -304,3 +304,32 @@ def test_talks_at_an_unnamed_seat_of_government_are_in_the_outlets_state():
     assert m["location"]["country"] == "VNM"
     # an outlet from neither side says nothing about whose headquarters
     assert _EN.one(text, "meeting", url="https://news.example.de/a/1")["location"]["country"] is None
+
+
+def test_chair_of_an_organisation_in_apposition_is_a_title_not_a_side():
+    evs = _EN.of("The Kenyan president received the Ghanaian president, the current chairman of the "
+                 "African Union, at State House on Monday.", "meeting")
+    assert [e["participants"] for e in evs] == [["GHA", "KEN"]]
+
+
+def test_relative_clause_names_the_traveller_even_among_observers():
+    text = ("The ministers signed five accords in the presence of the President of Kenya and the President "
+            "of Sierra Leone, who is on a four-day state visit to the East African nation.")
+    ev = _one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("SLE", "KEN")
+
+
+def test_the_story_subject_is_not_the_traveller_once_the_sentence_puts_him_in_its_country():
+    text = ("The Thai foreign minister arrived in Laos on Monday for an official visit. "
+            "He will meet Laos's prime minister on Tuesday. "
+            "The minister arrived in Laos following a visit to Hanoi.")
+    visits = _of(text, "visit")
+    assert ("LAO", "VNM") not in {(v["actor"], v["target"]) for v in visits}, visits
+    assert ("THA", "LAO") in {(v["actor"], v["target"]) for v in visits}
+
+
+def test_country_modifying_the_visit_noun_is_the_host():
+    ev = _one("The Iranian foreign minister is on a two-day Japan visit, his first in four years.", "visit")
+    assert (ev["actor"], ev["target"]) == ("IRN", "JPN")
+    assert not _of("Leaders of Japan visit China every spring.", "visit") or all(
+        e["target"] != "JPN" for e in _of("Leaders of Japan visit China every spring.", "visit"))

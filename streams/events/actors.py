@@ -294,5 +294,31 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if c.label == "presence":
             parties = [p._replace(via="observer") if p.pos >= c.end and _gap_ok(text, c.end, p.pos, 3) else p
                        for p in parties]
+    # 6. "the Angolan president, the current chair of the African Union": an organisation's chair
+    #    set off by a comma right after a state's official is that official's title, not a side
+    orgs = {m.start for m in mentions if m.kind == "org"}
+    if orgs and len(parties) > 1:
+        parties = [_chair_title(p, parties, orgs, text) for p in parties]
     parties.sort(key=_POS)
     return parties, bare, places
+
+
+_CHAIR_LEAD = 4      # words between the state's mention and the comma (the office, a name)
+_CHAIR_TAIL = 2      # words between the comma and the chair's office ("the current")
+
+
+def _chair_title(p: Party, parties, orgs, text: str) -> Party:
+    """`p` as an observer when it is an organisation reached by a head-of-state office ("president",
+    "chair", "رئيس") that stands in apposition to the state official named just before it."""
+    if p.pos not in orgs or p.via != "role" or p.role != "head_of_state" or p.start is None:
+        return p
+    prev = max((q for q in parties if q.code and q.pos not in orgs and q.end <= p.start and q.via != "observer"),
+               key=_POS, default=None)
+    if prev is None:
+        return p
+    lead, comma, tail = text[prev.end:p.start].rpartition(",") if "," in text[prev.end:p.start] \
+        else text[prev.end:p.start].rpartition("،")
+    if not comma or any(ch in lead for ch in _STOP_PUNCT) or len(lead.split()) > _CHAIR_LEAD \
+            or len(tail.split()) > _CHAIR_TAIL or any(w in _AND for w in tail.split()) or tail.strip()[:1] == "و":
+        return p
+    return p._replace(via="observer")

@@ -254,6 +254,46 @@ def _joined(first, items, text, exclude: set, backward: bool) -> list:
     return out
 
 
+# "his two-day Japan visit", "the upcoming India visit": a country name modifying the visit noun
+_PREMOD_LEAD = re.compile(r"(?:^|\s)(?:his|her|their|its|the|a|an|this|upcoming|maiden|planned|recent|official|"
+                          r"first|second|[\w]+-day)\s+$", re.I)
+
+
+def _premodifier_host(t, bare, text):
+    """The host named as a noun modifier right before the visit noun ("on his two-day Japan visit"):
+    a bare country one space before the singular noun "visit", itself after a determiner, a possessive
+    or a length ("two-day"), so that "Japan visits China" (a verb) does not count."""
+    if text[t.start:t.end] != "visit":
+        return None
+    b = next((b for b in bare if b.end == t.start - 1 and text[b.end] == " " and b.role != "org"), None)
+    if b is None or not _PREMOD_LEAD.search(text[max(0, b.pos - 30):b.pos]):
+        return None
+    return actors.Place(b.pos, b.end, b.code, None, "dest")
+
+
+def _relative_traveller(t, cues, parties, text) -> str | None:
+    """The state of the official a relative clause on the trip hangs on ("X of Sierra Leone, who is
+    on a four-day state visit"): a `traveller` cue a few words before the visit noun, right after
+    that official (an observer too: "in the presence of ... X, who is visiting")."""
+    rel = next((c for c in cues if c.label == "traveller" and c.end <= t.start
+                and actors._gap_ok(text, c.end, t.start, 4)), None)
+    if rel is None:
+        return None
+    who = max((p for p in parties if p.code and p.end <= rel.start
+               and text[p.end:rel.start].strip() in ("", ",", "\u060c")), key=_POS, default=None)
+    return who.code if who is not None else None
+
+
+def _office_host(t, parties, locs, codes) -> str | None:
+    """"The Minister of State received in Riyadh the Mexican deputy minister": an office with no
+    state that receives (a `host` trigger) one foreign guest in a named city is that city's state."""
+    if "host" not in t.flags or t.label != "meeting" or len(codes) != 1 \
+            or not any(p.via == "office" and p.code is None for p in parties):
+        return None
+    other = {pl.code for pl in locs if pl.place and pl.marker == "loc" and pl.code != codes[0]}
+    return other.pop() if len(other) == 1 else None
+
+
 def _office_before(parties, t) -> bool:
     """An office with no country (a subject: "the Foreign Minister") is named before the trigger."""
     return any(p.via == "office" and p.end <= t.start for p in parties)
@@ -302,7 +342,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "needs_sign" in t.flags and not signs:
             continue
-        if "weak" in t.flags and len(_codes(strong)) < 2:
+        if "weak" in t.flags and len(_codes(strong)) < 2 and not _office_host(t, parties, locs, _codes(strong)):
             continue
         if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
@@ -348,6 +388,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
                 if (ctx.get("sov") or "final" in t.flags) and x.end <= t.start
                 and actors._gap_ok(text, x.end, t.start, 0)]    # "final": German "hat die Ukraine besucht"
+            pre = _premodifier_host(t, bare, text)
+            if pre is not None:
+                cands.append(pre)
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
             if "leave" in t.flags:
                 after = [pl for pl in after if pl.marker == "dest"]
@@ -372,8 +415,18 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                         dcode = next((c for c in codes if c != guest), None) if dest is None or dest.code == guest \
                             else dcode
                     actor = guest
-            if actor is None and ctx.get("subject") and ctx["subject"] != dcode:
-                actor = ctx["subject"]
+            traveller = _relative_traveller(t, cues, parties, text)
+            if traveller is not None:   # "President X of Sierra Leone, who is on a state visit to ..."
+                actor = traveller
+                if dest is None or dcode == actor:
+                    others = {p.code for p in strong if p.code != actor and p.via != "institution"}
+                    if len(others) == 1:
+                        dcode, dest, host = others.pop(), None, True    # the other side named hosts him
+            if actor is None and ctx.get("subject") and ctx["subject"] != dcode and not any(
+                    pl.code == ctx["subject"] and pl.end <= t.start and pl.marker in ("loc", "dest")
+                    for pl in places):
+                actor = ctx["subject"]    # (not when the sentence has just put the traveller in the
+                #                           subject's country: "arrived in Sri Lanka following a visit to Moscow")
             if actor is None:
                 origin = _origin(trigs, places)
                 if origin is not None and origin != dcode:
@@ -411,6 +464,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
+                if other:
+                    codes.append(other)
+            elif len(codes) == 1 and t.label == "meeting":
+                other = _office_host(t, parties, locs, codes)
                 if other:
                     codes.append(other)
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
@@ -803,7 +860,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     leader_ms = [m for m in mentions if m.kind == "leader"]
     l_starts = [m.start for m in leader_ms]
     bl = bisect.bisect_left
-    lead, salient = _lead(spans, mentions, m_starts)
+    topic_ends = [h.end for h in hits if h.kind == "cue" and h.label == "topic"]
+    lead, salient = _lead(spans, mentions, m_starts, folded, topic_ends)
     lead_trigs: list[tuple] = []
     lead_venues: list[tuple] = []    # lead sentences with no trigger that name a city
     head_idx = min(lead) if lead else -1
@@ -921,8 +979,9 @@ LEAD_ZONE = 4               # the headline and lead: the first sentences that na
 _SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
 
 
-def _lead(spans, mentions, m_starts):
-    """Indices of the lead sentences and the states they name, most named first (ties: first named)."""
+def _lead(spans, mentions, m_starts, text="", topic_ends=()):
+    """Indices of the lead sentences and the states they name, most named first (ties: first named).
+    A state named as a topic ("the situation in Syria", "تطورات الأوضاع في سوريا") is not counted."""
     lead: list[int] = []
     counts: dict[str, list] = {}
     for idx, (s, e) in enumerate(spans):
@@ -933,6 +992,8 @@ def _lead(spans, mentions, m_starts):
             i += 1
             if m.kind in _SALIENT_KINDS and m.code:
                 named = True
+                if any(te <= m.start and actors._gap_ok(text, te, m.start, 1) for te in topic_ends):
+                    continue
                 c = counts.setdefault(m.code, [0, m.start])
                 c[0] += 1
             elif m.kind in ("city", "capital"):

@@ -37,6 +37,8 @@ _AR_SUFFIXES = ("هما", "هم", "ها", "ه", "ي", "نا", "ا", "ان", "ي�
 _AR_SUFFIX = "(?:" + "|".join(_AR_SUFFIXES) + ")?"
 _AR_SUFFIX_SET = frozenset(_AR_SUFFIXES) | {""}
 _MAX_HITS = 5000
+_AR_KEY_MIN = 4     # an Arabic phrase is looked up by its first word when that word is this long
+#                     (shorter ones, "من المقرر", stay whole: every "من" would be a candidate)
 
 
 class Hit(NamedTuple):
@@ -74,9 +76,16 @@ def _compile(pattern: str, arabic: bool) -> re.Pattern:
         return re.compile(_compile(verb, arabic).pattern + "(?=" + _GAP + _compile(closing, arabic).pattern
                           + _CLAUSE_END + ")")
     parts = []
-    for tok in pattern.split():
+    toks = pattern.split()
+    for i, tok in enumerate(toks):
         chunks = [re.escape(c) for c in tok.split("*")]
-        parts.append(r"\w*".join(chunks))
+        part = r"\w*".join(chunks)
+        if arabic and tok != "*":
+            # a phrase inflects word by word: an inner word takes the accusative alef of an
+            # indefinite object ("وقعا إعلانا مشتركا", "عقدا اجتماعا ثنائيا")
+            if i < len(toks) - 1 and not tok.endswith(("ة", "ا", "ى", "ء", "*")):
+                part += "ا?"
+        parts.append(part)
     body = r"\s+".join(parts)
     if arabic:
         if pattern.endswith("ة"):
@@ -114,6 +123,8 @@ class Lexicon:
                 head = " ".join(lit.split("*", 1)[0].split())
                 if "*" in lit and not lit.split("*", 1)[0].endswith(" "):
                     head = head.rsplit(" ", 1)[0] if " " in head else head
+                if arabic and " " in head and len(head.split()[0]) >= _AR_KEY_MIN:
+                    head = head.split()[0]     # the later words inflect (see _compile): key on the first
                 if arabic and head.endswith("ة"):
                     head = head[:-1]
                 if not head:
