@@ -333,3 +333,10 @@ def test_country_modifying_the_visit_noun_is_the_host():
     assert (ev["actor"], ev["target"]) == ("IRN", "JPN")
     assert not _of("Leaders of Japan visit China every spring.", "visit") or all(
         e["target"] != "JPN" for e in _of("Leaders of Japan visit China every spring.", "visit"))
+
+
+def test_a_future_verb_right_before_the_destination_makes_the_leg_planned():
+    evs = _EN.events("The South Korean president left for Indonesia on Wednesday. The visit is part of a "
+                     "three-nation trip that will later take him to Vietnam and the Philippines.")
+    status = {e["target"]: e["status"] for e in evs if e["type"] == "visit"}
+    assert status == {"IDN": "occurred", "VNM": "planned", "PHL": "planned"}, evs

@@ -447,6 +447,9 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 #             but "left for Nairobi, then visits Uganda" is a trip and its next legs)
             ev.update(actor=actor, target=dcode, participants=sorted({actor, dcode}), loc=dcode,
                       place=dest.place if dest else None)
+            if dest is not None and any(c.label == "planned" and t.end <= c.start and 0 <= dest.pos - c.end <= 30
+                                        and _CLAUSE.isdisjoint(text[c.end:dest.pos]) for c in tense_cues):
+                ev["status"] = "planned"   # "a trip that will later take him to Vietnam"
             if dest is None and "needs_dest" in t.flags:
                 ev["arrival"] = True     # "received on arrival at the ministry": a trip inferred from a building
             if dest is not None:      # "will visit Egypt and Tunisia": one trip per listed host
