@@ -340,3 +340,10 @@ def test_a_future_verb_right_before_the_destination_makes_the_leg_planned():
                      "three-nation trip that will later take him to Vietnam and the Philippines.")
     status = {e["target"]: e["status"] for e in evs if e["type"] == "visit"}
     assert status == {"IDN": "occurred", "VNM": "planned", "PHL": "planned"}, evs
+
+
+def test_the_day_a_later_lead_sentence_gives_the_meeting_dates_it():
+    m = _EN.one("The US ambassador met the Indonesian foreign minister to review bilateral relations.\n"
+                "The meeting took place at the ministry in Jakarta on Friday (April 13th).", "meeting",
+                pub="2018-04-14")
+    assert m["date"] == "2018-04-13"

@@ -913,7 +913,7 @@ def _extract(text, language, published_at, article, with_features=False) -> list
         found = _sentence_events(folded, s, e, idx, trigs, cues, parties, bare, places, ctx)
         if idx <= last_lead + 1 and dmentions and not any(not ev["recalled"] for ev in found):
             for t in trigs:     # "... said in this phone call on Thursday 20 November": a told day with no sides
-                if t.label not in told_days and "weak" not in t.flags:
+                if t.label not in told_days:
                     day = _pick_date(t, dmentions, s, e, "occurred", pub_day, t.label, page_month)[0]
                     if day:
                         told_days[t.label] = day
