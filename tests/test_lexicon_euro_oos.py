@@ -26,3 +26,15 @@ def test_press_spellings_of_states(lang, name, code):
 def test_spanish_qatar_spelling_gives_the_visitor():
     ev = _ES.one("El emir de Qatar comenzará el lunes una visita oficial a Chile.", "visit")
     assert (ev["actor"], ev["target"]) == ("QAT", "CHL")
+
+
+def test_german_present_departure_is_the_coming_day():
+    ev = _DE.one("Der polnische Außenminister bricht am Freitag zu einer Reise nach Japan auf.", "visit")
+    assert (ev["actor"], ev["target"], ev["date"], ev["status"]) == ("POL", "JPN", "2025-05-09", "planned")
+
+
+def test_with_list_before_a_verb_final_talks_noun_gives_two_meetings():
+    evs = _DE.of("Der deutsche Außenminister hat am Rande des Gipfels in Rom mit dem italienischen "
+                 "Regierungschef und dem spanischen Ministerpräsidenten ausführliche bilaterale "
+                 "Gespräche geführt.", "meeting")
+    assert sorted(e["participants"] for e in evs) == [["DEU", "ESP"], ["DEU", "ITA"]]

@@ -431,7 +431,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 ev["type"] = "negotiation"    # delegations meeting in an article about negotiation rounds
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
-            withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
+            withc = next((c for c in cues if c.label == "with" and c.start >= t.start - WITH_REACH), None)
             if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags:
                 head = [p.code for p in src if p.pos < withc.start]
                 tail = _codes([p for p in src if p.pos >= withc.start])
@@ -448,6 +448,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
     return out
 
 
+WITH_REACH = 120            # "with" may open a long list before the talks noun: "mit X und dem Y Z bilaterale Gespräche geführt"
 MAX_SIDES = 4               # a negotiation track has two to four named sides (trilateral, quadrilateral)
 
 
