@@ -38,3 +38,21 @@ def test_with_list_before_a_verb_final_talks_noun_gives_two_meetings():
                  "Regierungschef und dem spanischen Ministerpräsidenten ausführliche bilaterale "
                  "Gespräche geführt.", "meeting")
     assert sorted(e["participants"] for e in evs) == [["DEU", "ESP"], ["DEU", "ITA"]]
+
+
+def test_spanish_subjunctive_reception_makes_the_receiver_the_host():
+    ev = _ES.one("La visita oficial culminará el próximo martes, cuando el presidente de Chile reciba "
+                 "a su homólogo peruano en La Moneda.", "visit")
+    assert (ev["actor"], ev["target"], ev["status"]) == ("PER", "CHL", "planned")
+
+
+def test_italian_present_reception_is_a_meeting():
+    ev = _IT.one("Il presidente italiano riceve oggi al Quirinale il presidente tunisino.", "meeting")
+    assert ev["participants"] == ["ITA", "TUN"]
+
+
+def test_french_feminine_passive_reception_is_a_meeting():
+    ev = _FR.one("La ministre ghanéenne a été reçue mardi à Rabat par le ministre marocain des "
+                 "Affaires étrangères.", "meeting")
+    assert ev["participants"] == ["GHA", "MAR"]
+    assert ev["location"]["country"] == "MAR"
