@@ -56,3 +56,14 @@ def test_french_feminine_passive_reception_is_a_meeting():
                  "Affaires étrangères.", "meeting")
     assert ev["participants"] == ["GHA", "MAR"]
     assert ev["location"]["country"] == "MAR"
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_DE, "Der deutsche Außenminister begrüßte einen Besuch des iranischen Präsidenten."),
+    (_ES, "El canciller alemán destacó que la visita del presidente iraní fortalece la relación."),
+    (_IT, "Il ministro tedesco ha detto che la visita del presidente iraniano rafforza i rapporti."),
+    (_FR, "Le ministre allemand a salué la visite du président iranien."),
+])
+def test_genitive_after_the_visit_noun_names_the_traveller(coded, text):
+    ev = coded.one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("IRN", "DEU")
