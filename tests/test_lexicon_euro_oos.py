@@ -67,3 +67,22 @@ def test_french_feminine_passive_reception_is_a_meeting():
 def test_genitive_after_the_visit_noun_names_the_traveller(coded, text):
     ev = coded.one(text, "visit")
     assert (ev["actor"], ev["target"]) == ("IRN", "DEU")
+
+
+def test_a_former_chancellor_is_no_official():
+    url = "https://www.beispiel.de/politik/reise"
+    now = _DE.of("Der Bundeskanzler reiste an der Spitze einer Wirtschaftsdelegation nach Teheran.", "visit", url=url)
+    assert [(e["actor"], e["target"]) for e in now] == [("DEU", "IRN")]
+    for text in ("Der Bundeskanzler a.D. reiste an der Spitze einer Wirtschaftsdelegation nach Teheran.",
+                 "Der Altkanzler reiste an der Spitze einer Wirtschaftsdelegation nach Teheran."):
+        assert all(e["background"] for e in _DE.of(text, "visit", url=url))
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_FR, "L'ancien président français s'est rendu mardi à Dakar."),
+    (_FR, "L'ex-président américain a rencontré mardi le président sénégalais à Dakar."),
+    (_IT, "L'ex premier italiano si è recato martedì a Tunisi."),
+])
+def test_former_office_holders_give_background_only(coded, text):
+    evs = coded.events(text)
+    assert evs and all(e["background"] for e in evs)
