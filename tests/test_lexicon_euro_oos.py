@@ -86,3 +86,13 @@ def test_a_former_chancellor_is_no_official():
 def test_former_office_holders_give_background_only(coded, text):
     evs = coded.events(text)
     assert evs and all(e["background"] for e in evs)
+
+
+def test_page_date_stamp_survives_a_copyright_line():
+    from streams.text.clean import clean_article
+    body = ("date 2023-09 (c) Agenzia Esempio - Riproduzione riservata\n\n"
+            "Il ministro degli Esteri italiano si recherà in visita ufficiale in Cile il 12 e 13 settembre.")
+    out = clean_article(body, None).text
+    assert out.startswith("date 2023-09\n") and "riservata" not in out
+    ev = Coded("it", None).one(out, "visit")
+    assert (ev["target"], ev["date"]) == ("CHL", "2023-09-12")
