@@ -96,3 +96,24 @@ def test_page_date_stamp_survives_a_copyright_line():
     assert out.startswith("date 2023-09\n") and "riservata" not in out
     ev = Coded("it", None).one(out, "visit")
     assert (ev["target"], ev["date"]) == ("CHL", "2023-09-12")
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_ES, "El canciller francés llegó el martes a la capital iraní para una visita oficial."),
+    (_DE, "Der französische Minister ist am Dienstag in der iranischen Hauptstadt eingetroffen."),
+    (_DE, "Der französische Minister hielt sich am Dienstag in der iranischen Hauptstadt zu Beratungen auf."),
+])
+def test_capital_named_by_its_adjective_is_the_destination(coded, text):
+    ev = coded.one(text, "visit")
+    assert (ev["actor"], ev["target"]) == ("FRA", "IRN")
+
+
+def test_spanish_capital_as_money_is_no_place():
+    assert not [m for m in gazetteer("es").find(fold("los inversores destacaron el capital chino"))
+                if m.kind == "capital"]
+
+
+def test_german_spelling_of_rouhani():
+    ev = Coded("de", "2016-02-03").one("Das sagte der deutsche Außenminister am Mittwoch in Teheran nach "
+                                       "Gesprächen mit Ruhani.", "meeting")
+    assert ev["participants"] == ["DEU", "IRN"]
