@@ -117,3 +117,16 @@ def test_german_spelling_of_rouhani():
     ev = Coded("de", "2016-02-03").one("Das sagte der deutsche Außenminister am Mittwoch in Teheran nach "
                                        "Gesprächen mit Ruhani.", "meeting")
     assert ev["participants"] == ["DEU", "IRN"]
+
+
+def test_french_audience_with_the_host_named_by_office_and_dateline():
+    ev = Coded("fr", "2017-03-09").one(
+        "Conakry, 9 mars 2017 – Le Président de la République a reçu en audience ce jeudi l'envoyé "
+        "spécial du Président des Emirats Arabes Unis.", "meeting")
+    assert (ev["participants"], ev["location"]["country"], ev["date"]) == (["ARE", "GIN"], "GIN", "2017-03-09")
+
+
+def test_italian_audience_is_a_firm_reception():
+    ev = _IT.one("Il Capo dello Stato ha ricevuto in udienza al Quirinale l'inviato speciale del "
+                 "presidente degli Emirati Arabi Uniti.", "meeting")
+    assert ev["participants"] == ["ARE", "ITA"]
