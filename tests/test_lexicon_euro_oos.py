@@ -130,3 +130,13 @@ def test_italian_audience_is_a_firm_reception():
     ev = _IT.one("Il Capo dello Stato ha ricevuto in udienza al Quirinale l'inviato speciale del "
                  "presidente degli Emirati Arabi Uniti.", "meeting")
     assert ev["participants"] == ["ARE", "ITA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le président américain a eu un coup de fil avec son homologue tunisien.",
+    "Les présidents tunisien et américain ont eu de longs entretiens téléphoniques mardi.",
+])
+def test_french_phone_call_nouns(text):
+    ev = _FR.one(text, "call")
+    assert ev["participants"] == ["TUN", "USA"]
+    assert not _FR.of(text, "meeting")
