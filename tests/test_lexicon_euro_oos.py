@@ -140,3 +140,16 @@ def test_french_phone_call_nouns(text):
     ev = _FR.one(text, "call")
     assert ev["participants"] == ["TUN", "USA"]
     assert not _FR.of(text, "meeting")
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("it", "a Locarno", "CHE"), ("it", "all'Avana", "CUB"), ("es", "en Amán", "JOR"),
+    ("fr", "à N'Djamena", "TCD"), ("fr", "à Matignon", "FRA"), ("de", "im Kanzleramt", "DEU"),
+])
+def test_more_venues(lang, text, code):
+    assert [m.code for m in gazetteer(lang).find(fold(text))] == [code]
+
+
+def test_meeting_place_from_an_italian_swiss_venue():
+    ev = _IT.one("Il ministro degli Esteri italiano ha incontrato ieri a Locarno il ministro svizzero.", "meeting")
+    assert ev["location"]["country"] == "CHE"
