@@ -153,3 +153,13 @@ def test_more_venues(lang, text, code):
 def test_meeting_place_from_an_italian_swiss_venue():
     ev = _IT.one("Il ministro degli Esteri italiano ha incontrato ieri a Locarno il ministro svizzero.", "meeting")
     assert ev["location"]["country"] == "CHE"
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_IT, "Inizia oggi la visita ufficiale del ministro degli Esteri in Argentina."),
+    (_ES, "Comenzó hoy la visita oficial del canciller a Argentina."),
+    (_DE, "Der Besuch des Außenministers in Argentinien beginnt heute."),
+])
+def test_office_in_the_genitive_after_the_visit_noun_is_the_outlets_state(coded, text):
+    ev = coded.one(text, "visit", url="https://www.esempio.sm/notizie/1")
+    assert (ev["actor"], ev["target"]) == ("SMR", "ARG")

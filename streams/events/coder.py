@@ -355,8 +355,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 origin = _origin(trigs, places)
                 if origin is not None and origin != dcode:
                     actor = origin      # "left Aden for Moscow": the traveller's state is the place left
-            if actor is None and _office_before(parties, t):
-                # "the Foreign Minister arrived in Colombo" in a Pakistani outlet; a dateline is
+            if actor is None and (_office_before(parties, t) or any(
+                    p.via == "office" and p.pos >= t.end and actors._gap_ok(text, t.end, p.pos, 3) for p in parties)):
+                # "the Foreign Minister arrived in Colombo" in a Pakistani outlet, "la visita ufficiale del
+                # ministro degli Esteri in Argentina" (the office in the genitive after the noun); a dateline is
                 # often the destination itself ("TEHRAN, Jan 12 -- the FM arrived in Tehran")
                 actor = next((h for h in ctx["homes"] if h != dcode), None)
             if dest is None:
