@@ -163,3 +163,9 @@ def test_meeting_place_from_an_italian_swiss_venue():
 def test_office_in_the_genitive_after_the_visit_noun_is_the_outlets_state(coded, text):
     ev = coded.one(text, "visit", url="https://www.esempio.sm/notizie/1")
     assert (ev["actor"], ev["target"]) == ("SMR", "ARG")
+
+
+def test_french_future_of_faire_makes_the_trip_planned():
+    ev = Coded("fr", None).one("Deux ministres feront partie de la délégation accompagnant le président "
+                               "tunisien dans sa visite d'Etat en France, les 22 et 23 juin 2020.", "visit")
+    assert (ev["actor"], ev["target"], ev["date"], ev["status"]) == ("TUN", "FRA", "2020-06-22", "planned")
