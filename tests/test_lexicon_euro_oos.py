@@ -169,3 +169,15 @@ def test_french_future_of_faire_makes_the_trip_planned():
     ev = Coded("fr", None).one("Deux ministres feront partie de la délégation accompagnant le président "
                                "tunisien dans sa visite d'Etat en France, les 22 et 23 juin 2020.", "visit")
     assert (ev["actor"], ev["target"], ev["date"], ev["status"]) == ("TUN", "FRA", "2020-06-22", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Der deutsche Außenminister führte in Berlin Gespräche mit dem US-Präsidenten.",
+    "Der deutsche Außenminister traf in Berlin den US-Außenminister.",
+])
+def test_german_us_compounds(text):
+    assert _DE.one(text, "meeting")["participants"] == ["DEU", "USA"]
+
+
+def test_german_word_bus_is_no_state():
+    assert not gazetteer("de").find(fold("im bus sprach er über musik"))
