@@ -181,3 +181,9 @@ def test_german_us_compounds(text):
 
 def test_german_word_bus_is_no_state():
     assert not gazetteer("de").find(fold("im bus sprach er über musik"))
+
+
+def test_state_in_a_hyphen_compound_topic_is_no_side():
+    assert not _DE.of("Der deutsche Außenminister führte in Teheran Gespräche über den Ukraine-Krieg.", "meeting")
+    evs = _DE.events("Der deutsche Außenminister reist wegen der Syrien-Krise zu Gesprächen nach Teheran.")
+    assert [(e["type"], e["participants"]) for e in evs] == [("visit", ["DEU", "IRN"])]

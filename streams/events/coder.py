@@ -723,6 +723,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if prof.script != "arabic":     # a one-word name in a cased script is written with a capital:
         mentions = [m for m in mentions if m.kind != "leader" or " " in m.surface   # "i modi" is no Modi
                     or text[norm.to_original(m.start, m.end)[0]:][:1].isupper()]
+    if prof.script == "latin" and "-" in folded:   # "über den Ukraine-Krieg", "wegen der Syrien-Krise"
+        mentions = [m for m in mentions if not _compound_topic(folded, m, mentions, hits)]
     dmentions = []
     if norm.exact_fold:
         # norm.text is fold(text): find_dates' own folded offsets are norm's
@@ -984,6 +986,18 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
 
 _DATELINE_LEAD = re.compile(r"[\s\d|/.:\-–—]*(?:date\s+[\d-]+[\s\d|/.:\-–—]*)?")   # one way to match: linear
 DATELINE_CHARS = 1500       # a dateline opens a line in the head of the page, after navigation and byline
+
+
+def _compound_topic(folded: str, m, mentions, hits) -> bool:
+    """A state glued by a hyphen to a word that is neither an office, a trigger, a cue (other than a
+    topic word: "Krieg", "Krise") nor another place names a topic, not a side or a venue ("Ukraine-Krieg", "Syrien-Krise", "Iran-backed");
+    "US-Präsident", "Pakistan-Afghanistan", "China-Reise" stay."""
+    if m.kind not in ("country", "adj", "org") or folded[m.end:m.end + 1] != "-" \
+            or not folded[m.end + 1:m.end + 2].isalpha():
+        return False
+    nxt = m.end + 1
+    return not any(h.start == nxt for h in mentions) \
+        and not any(h.start == nxt and not (h.kind == "cue" and h.label == "topic") for h in hits)
 
 
 def _dateline(folded: str, mentions):
