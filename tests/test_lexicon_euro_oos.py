@@ -187,3 +187,11 @@ def test_state_in_a_hyphen_compound_topic_is_no_side():
     assert not _DE.of("Der deutsche Außenminister führte in Teheran Gespräche über den Ukraine-Krieg.", "meeting")
     evs = _DE.events("Der deutsche Außenminister reist wegen der Syrien-Krise zu Gesprächen nach Teheran.")
     assert [(e["type"], e["participants"]) for e in evs] == [("visit", ["DEU", "IRN"])]
+
+
+def test_a_ruler_title_repeated_alone_keeps_its_state():
+    text = ("El emir de Qatar llegó ayer a Buenos Aires. Fue recibido en el aeropuerto con honores. "
+            "La agenda incluye temas de energía. Por la noche habrá una cena en su honor. "
+            "La visita del emir, que forma parte de una gira regional, lo llevará también a Chile.")
+    evs = _ES.of(text, "visit", url="https://www.diario-ejemplo.com.ar/nota")
+    assert {(e["actor"], e["target"]) for e in evs} == {("QAT", "ARG"), ("QAT", "CHL")}
