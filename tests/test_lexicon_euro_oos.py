@@ -195,3 +195,13 @@ def test_a_ruler_title_repeated_alone_keeps_its_state():
             "La visita del emir, que forma parte de una gira regional, lo llevará también a Chile.")
     evs = _ES.of(text, "visit", url="https://www.diario-ejemplo.com.ar/nota")
     assert {(e["actor"], e["target"]) for e in evs} == {("QAT", "ARG"), ("QAT", "CHL")}
+
+
+def test_french_plural_reflexive_talks_and_granted_audience():
+    fr24 = Coded("fr", "2024-05-07")
+    assert fr24.one("Emmanuel Macron et Olaf Scholz se sont entretenus à l'Élysée.", "meeting")["participants"] \
+        == ["DEU", "FRA"]
+    assert _FR.one("Le président français et le chancelier allemand se sont entretenus par téléphone.",
+                   "call")["participants"] == ["DEU", "FRA"]
+    assert _FR.one("Le chef de l'Etat gabonais a accordé une audience à l'ambassadeur de Chine.",
+                   "meeting")["participants"] == ["CHN", "GAB"]
