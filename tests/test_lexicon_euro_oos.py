@@ -205,3 +205,16 @@ def test_french_plural_reflexive_talks_and_granted_audience():
                    "call")["participants"] == ["DEU", "FRA"]
     assert _FR.one("Le chef de l'Etat gabonais a accordé une audience à l'ambassadeur de Chine.",
                    "meeting")["participants"] == ["CHN", "GAB"]
+
+
+@pytest.mark.parametrize("coded,text,url,home", [
+    (_DE, "Der Kanzler hat am Rande des G20-Gipfels in Rio den chinesischen Staatschef getroffen.",
+     "https://www.beispiel.de/a", "DEU"),
+    (_IT, "Il presidente del Consiglio ha incontrato a margine del vertice G20 di Rio il presidente cinese.",
+     "https://www.esempio.it/a", "ITA"),
+    (_ES, "El presidente del Gobierno se reunió al margen de la cumbre del G20 en Río con el presidente chino.",
+     "https://www.ejemplo.es/a", "ESP"),
+])
+def test_summit_after_sidelines_is_the_venue_not_a_side(coded, text, url, home):
+    ev = coded.one(text, "meeting", url=url)
+    assert ev["participants"] == sorted(["CHN", home])

@@ -178,6 +178,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             # "the foreign minister is currently in China", "the ambassador in Algiers": "in" names where
             # the official is, not his state (Arabic says "وزير الخارجية في حكومة ..." for the state's own)
             stops = ("dest", "with") if r.label in ("delegation", "counterpart") else ("dest", "from", "with")
+            stops += ("sideline",)   # "der Kanzler hat am Rande des G20-Gipfels": the summit is not his state
             if not arabic:
                 stops += ("loc",)
             if m.kind in ("country", "adj", "org") and not any(

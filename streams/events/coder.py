@@ -302,6 +302,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             extra = [b for b in bare if b.pos < t.start
                      or (b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 4))
                      or any(0 <= b.pos - w.end <= 8 and actors._gap_ok(text, w.end, b.pos, 1) for w in withs)]
+            extra = [b for b in extra if b.role != "org" or not any(   # "am Rande des G20-Gipfels": the venue
+                c.label == "sideline" and actors._gap_ok(text, c.end, b.pos, 3) for c in cues)]
             codes = _codes(src + extra)
             if len(codes) < 2:
                 codes = _codes(src + extra + src_inst)
@@ -395,9 +397,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
                     and t.label in ("meeting", "call"):
                 codes.insert(0, ctx["subject"])
-            if len(codes) == 1 and ctx["homes"] and ctx["homes"][0] != codes[0] and _office_before(parties, t) \
-                    and all(p.pos >= t.end for p in src if p.code):
-                codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy"
+            office = next((p.pos for p in parties if p.via == "office" and p.end <= t.start), None)
+            if len(codes) == 1 and ctx["homes"] and ctx["homes"][0] != codes[0] and office is not None \
+                    and all(p.pos >= t.end or p.pos > office for p in src if p.code):
+                codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy",
+                #                                    verb-final "der Kanzler hat den chinesischen Staatschef getroffen"
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
                 codes = list(ctx["pair"])      # "the two leaders discussed ..."
             if not codes and ctx.get("story_pair") and t.label in ("meeting", "call") and any(
