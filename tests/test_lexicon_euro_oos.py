@@ -218,3 +218,10 @@ def test_french_plural_reflexive_talks_and_granted_audience():
 def test_summit_after_sidelines_is_the_venue_not_a_side(coded, text, url, home):
     ev = coded.one(text, "meeting", url=url)
     assert ev["participants"] == sorted(["CHN", home])
+
+
+def test_no_side_from_the_summit_named_after_sidelines():
+    text = "Il ministro degli Esteri ha avuto un lungo colloquio con l'omologo egiziano a margine del Consiglio Ue."
+    assert not [e for e in _IT.events(text) if "EU" in e["participants"]]
+    ev = _IT.one(text, "meeting", url="https://www.esempio.it/a")
+    assert ev["participants"] == ["EGY", "ITA"]

@@ -780,7 +780,10 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     leader_ms = [m for m in mentions if m.kind == "leader"]
     l_starts = [m.start for m in leader_ms]
     bl = bisect.bisect_left
-    lead, salient = _lead(spans, mentions, m_starts)
+    sidelines = [h for h in hits if h.kind == "cue" and h.label == "sideline"]
+    venues = {m.start for m in mentions if m.kind == "org" and any(   # "a margine del Consiglio Ue": the venue
+        actors._gap_ok(folded, c.end, m.start, 3) for c in sidelines)} if sidelines else set()
+    lead, salient = _lead(spans, mentions, m_starts, venues)
     lead_trigs: list[tuple] = []
     head_idx = min(lead) if lead else -1
     offices: dict[str, str] = {}     # office as written -> the state the story named it with
@@ -885,8 +888,9 @@ LEAD_ZONE = 4               # the headline and lead: the first sentences that na
 _SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
 
 
-def _lead(spans, mentions, m_starts):
-    """Indices of the lead sentences and the states they name, most named first (ties: first named)."""
+def _lead(spans, mentions, m_starts, venues=frozenset()):
+    """Indices of the lead sentences and the states they name, most named first (ties: first named);
+    an organisation named as the venue after "on the sidelines of" (`venues`: mention starts) is no side."""
     lead: list[int] = []
     counts: dict[str, list] = {}
     for idx, (s, e) in enumerate(spans):
@@ -895,7 +899,7 @@ def _lead(spans, mentions, m_starts):
         while i < len(mentions) and mentions[i].start < e:
             m = mentions[i]
             i += 1
-            if m.kind in _SALIENT_KINDS and m.code:
+            if m.kind in _SALIENT_KINDS and m.code and m.start not in venues:
                 named = True
                 c = counts.setdefault(m.code, [0, m.start])
                 c[0] += 1
