@@ -225,3 +225,16 @@ def test_no_side_from_the_summit_named_after_sidelines():
     assert not [e for e in _IT.events(text) if "EU" in e["participants"]]
     ev = _IT.one(text, "meeting", url="https://www.esempio.it/a")
     assert ev["participants"] == ["EGY", "ITA"]
+
+
+def test_italian_domestic_summit_venue():
+    ev = _IT.one("Il vertice bilaterale tra Italia e Francia si terrà a Napoli il 15 marzo.", "meeting")
+    assert ev["location"]["country"] == "ITA"
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("de", "in Schloss Meseberg", "DEU"), ("fr", "à Biarritz", "FRA"), ("es", "en Punta del Este", "URY"),
+    ("it", "a Borgo Egnazia", "ITA"),
+])
+def test_summit_venues(lang, text, code):
+    assert [m.code for m in gazetteer(lang).find(fold(text))] == [code]
