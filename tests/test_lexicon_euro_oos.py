@@ -238,3 +238,9 @@ def test_italian_domestic_summit_venue():
 ])
 def test_summit_venues(lang, text, code):
     assert [m.code for m in gazetteer(lang).find(fold(text))] == [code]
+
+
+def test_german_federal_title_is_an_office():
+    ev = _DE.one("Der Bundesaußenminister hat seinen Antrittsbesuch in Warschau absolviert.", "visit",
+                 url="https://www.beispiel.de/a")
+    assert (ev["actor"], ev["target"]) == ("DEU", "POL")
