@@ -244,3 +244,14 @@ def test_german_federal_title_is_an_office():
     ev = _DE.one("Der Bundesaußenminister hat seinen Antrittsbesuch in Warschau absolviert.", "visit",
                  url="https://www.beispiel.de/a")
     assert (ev["actor"], ev["target"]) == ("DEU", "POL")
+
+
+@pytest.mark.parametrize("coded,text,pair", [
+    (_ES, "El presidente del Gobierno recibió en La Moncloa al primer ministro portugués.", ["ESP", "PRT"]),
+    (_ES, "El presidente recibió este martes en la Casa de Nariño al canciller chino.", ["CHN", "COL"]),
+    (_DE, "Der Bundespräsident empfing am Montag im Schloss Bellevue den König von Jordanien.", ["DEU", "JOR"]),
+])
+def test_reception_by_an_office_at_a_seat_of_government_names_the_host(coded, text, pair):
+    ev = coded.one(text, "meeting")
+    assert ev["participants"] == pair
+    assert ev["location"]["country"] == [c for c in pair if c in ("ESP", "COL", "DEU")][0]

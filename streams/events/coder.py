@@ -279,7 +279,13 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "needs_sign" in t.flags and not signs:
             continue
-        if "weak" in t.flags and len(_codes(strong)) < 2:
+        venue_host = None
+        if "weak" in t.flags and "host" in t.flags and len(_codes(strong)) == 1 and _office_before(parties, t):
+            # "El presidente del Gobierno recibió en La Moncloa al primer ministro portugués": an office
+            # with no state receives at home, so the venue names the host
+            venue_host = next((pl.code for pl in places if pl.marker == "loc" and pl.place
+                               and pl.code not in _codes(strong) and actors._gap_ok(text, t.end, pl.pos, 4)), None)
+        if "weak" in t.flags and len(_codes(strong)) < 2 and venue_host is None:
             continue
         if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
@@ -295,6 +301,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     c.label == "pairref" and 0 <= c.start - t.end <= 3 for c in cues):
                 continue
             codes = list(ctx["story_pair"])
+        if venue_host is not None and venue_host not in codes:
+            codes.insert(0, venue_host)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
             # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
