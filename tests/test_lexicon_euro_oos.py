@@ -255,3 +255,9 @@ def test_reception_by_an_office_at_a_seat_of_government_names_the_host(coded, te
     ev = coded.one(text, "meeting")
     assert ev["participants"] == pair
     assert ev["location"]["country"] == [c for c in pair if c in ("ESP", "COL", "DEU")][0]
+
+
+def test_italian_formal_foreign_minister_title():
+    ev = _IT.one("Il ministro degli Affari Esteri e della Cooperazione internazionale si è recato ieri in "
+                 "Giordania.", "visit", url="https://www.esempio.it/a")
+    assert (ev["actor"], ev["target"]) == ("ITA", "JOR")
