@@ -261,3 +261,12 @@ def test_italian_formal_foreign_minister_title():
     ev = _IT.one("Il ministro degli Affari Esteri e della Cooperazione internazionale si è recato ieri in "
                  "Giordania.", "visit", url="https://www.esempio.it/a")
     assert (ev["actor"], ev["target"]) == ("ITA", "JOR")
+
+
+@pytest.mark.parametrize("coded,text,pair", [
+    (_FR, "Le président tunisien a reçu mardi l'émissaire du roi de Jordanie.", ["JOR", "TUN"]),
+    (_FR, "La cheffe de la diplomatie belge a rencontré son homologue kényan à Nairobi.", ["BEL", "KEN"]),
+    (_IT, "Il presidente egiziano ha ricevuto l'ambasciatrice italiana al Cairo.", ["EGY", "ITA"]),
+])
+def test_more_offices(coded, text, pair):
+    assert coded.one(text, "meeting")["participants"] == pair
