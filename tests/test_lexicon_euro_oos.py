@@ -270,3 +270,15 @@ def test_italian_formal_foreign_minister_title():
 ])
 def test_more_offices(coded, text, pair):
     assert coded.one(text, "meeting")["participants"] == pair
+
+
+def test_compound_suffix_patterns():
+    from streams.events.triggers import Lexicon
+    lx = Lexicon([("trigger", "agreement", "*abkommen", frozenset({"needs_sign"}))])
+    hits = lx.find(fold("das wasserstoffabkommen, das abkommen und die abkommens"))
+    assert [(h.start, h.end) for h in hits] == [(4, 23)]     # not the bare word, not another ending
+    assert not lx.find(fold("ein abkommenx"))
+    ev = _DE.one("Deutschland und Namibia haben ein Wasserstoffabkommen unterzeichnet.", "agreement")
+    assert ev["participants"] == ["DEU", "NAM"]
+    assert _DE.one("Der deutsche Kanzler führte ein Krisentelefonat mit dem polnischen Regierungschef.",
+                   "call")["participants"] == ["DEU", "POL"]
