@@ -282,3 +282,14 @@ def test_compound_suffix_patterns():
     assert ev["participants"] == ["DEU", "NAM"]
     assert _DE.one("Der deutsche Kanzler führte ein Krisentelefonat mit dem polnischen Regierungschef.",
                    "call")["participants"] == ["DEU", "POL"]
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_ES, "Una posible reunión entre los presidentes de Brasil y Argentina aún no está confirmada."),
+    (_ES, "El presidente boliviano podría visitar Perú en junio."),
+    (_DE, "Ein mögliches Treffen zwischen dem russischen und dem ukrainischen Präsidenten wird erwogen."),
+    (_FR, "Le président ivoirien pourrait se rendre au Ghana."),
+])
+def test_possible_events_are_planned(coded, text):
+    evs = coded.events(text)
+    assert evs and all(e["status"] == "planned" for e in evs)
