@@ -293,3 +293,13 @@ def test_compound_suffix_patterns():
 def test_possible_events_are_planned(coded, text):
     evs = coded.events(text)
     assert evs and all(e["status"] == "planned" for e in evs)
+
+
+@pytest.mark.parametrize("coded,text", [
+    (_ES, "El presidente de Estados Unidos llegó a Malasia, antes de reunirse con su homólogo chino."),
+    (_FR, "Le président américain est arrivé en Malaisie, avant de rencontrer son homologue chinois."),
+])
+def test_talks_with_a_third_state_on_a_trip_are_a_later_meeting(coded, text):
+    ev = coded.one(text, "meeting")
+    assert (ev["participants"], ev["status"], ev["location"]["country"]) == (["CHN", "USA"], "planned", "MYS")
+    assert coded.one(text, "visit")["target"] == "MYS"

@@ -273,8 +273,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         if t.label == "meeting" and "call" in firm and any(
                 c.label == "call" and -12 <= c.start - t.end <= 12 for c in trigs):
             continue                          # "held talks by phone", "مباحثات عبر الهاتف": the call
-        if "weak" in t.flags and firm:
-            continue
+        if "weak" in t.flags and firm and not (
+                t.label == "meeting" and firm == {"visit"} and any(
+                    c.label == "with" and actors._gap_ok(text, t.end, c.start, 1) for c in withs)):
+            continue      # (but "llegó a Malasia, antes de reunirse con su homólogo chino": talks of the trip)
         if neg_cues and _negated(t, neg_cues, text):
             continue
         if "needs_sign" in t.flags and not signs:
