@@ -275,8 +275,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue                          # "held talks by phone", "مباحثات عبر الهاتف": the call
         if "weak" in t.flags and firm and not (
                 t.label == "meeting" and firm == {"visit"} and any(
-                    c.label == "with" and actors._gap_ok(text, t.end, c.start, 1) for c in withs)):
-            continue      # (but "llegó a Malasia, antes de reunirse con su homólogo chino": talks of the trip)
+                    c.label == "with" and actors._gap_ok(text, t.end, c.start, 1) and any(
+                        p.code and p.pos >= c.end and actors._gap_ok(text, c.end, p.pos, 3)
+                        and p.code not in {pl.code for pl in places} for p in src) for c in withs)):
+            continue      # (but "llegó a Malasia, antes de reunirse con su homólogo chino": talks of the
+            #             trip with a third state; talks with the host stay the trip's)
         if neg_cues and _negated(t, neg_cues, text):
             continue
         if "needs_sign" in t.flags and not signs:
