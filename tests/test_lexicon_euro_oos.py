@@ -303,3 +303,10 @@ def test_talks_with_a_third_state_on_a_trip_are_a_later_meeting(coded, text):
     ev = coded.one(text, "meeting")
     assert (ev["participants"], ev["status"], ev["location"]["country"]) == (["CHN", "USA"], "planned", "MYS")
     assert coded.one(text, "visit")["target"] == "MYS"
+
+
+def test_relations_between_two_bodies_is_a_topic():
+    text = ("Nel corso del colloquio, la premier italiana e il principe ereditario saudita si sono confrontati "
+            "su diverse questioni, anche nel contesto delle relazioni tra Unione Europea e Consiglio di "
+            "Cooperazione del Golfo.")
+    assert [e["participants"] for e in _IT.events(text)] == [["ITA", "SAU"]]
