@@ -310,3 +310,9 @@ def test_relations_between_two_bodies_is_a_topic():
             "su diverse questioni, anche nel contesto delle relazioni tra Unione Europea e Consiglio di "
             "Cooperazione del Golfo.")
     assert [e["participants"] for e in _IT.events(text)] == [["ITA", "SAU"]]
+
+
+def test_witnessed_signing_in_the_future_is_planned():
+    ev = _ES.one("Después, los presidentes de Bolivia y China presenciarán la firma de varios acuerdos comerciales.",
+                 "agreement")
+    assert (ev["participants"], ev["status"]) == (["BOL", "CHN"], "planned")
