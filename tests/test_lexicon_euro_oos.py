@@ -316,3 +316,19 @@ def test_witnessed_signing_in_the_future_is_planned():
     ev = _ES.one("Después, los presidentes de Bolivia y China presenciarán la firma de varios acuerdos comerciales.",
                  "agreement")
     assert (ev["participants"], ev["status"]) == (["BOL", "CHN"], "planned")
+
+
+def test_german_ordinal_day_does_not_end_a_sentence():
+    from streams.events import sentences
+    text = fold("Er reiste vom 22. bis 26. März nach Indien. Die Zahl stieg auf 12. Danach kam er zurück.")
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "er reiste vom 22. bis 26. märz nach indien.", "die zahl stieg auf 12.", "danach kam er zurück."]
+    ev = Coded("de", "2018-04-10").one("Der deutsche Präsident reiste vom 22. bis 26. März zu einem Staatsbesuch "
+                                       "nach Indien.", "visit")
+    assert ev["date"] == "2018-03-22"
+
+
+def test_german_future_auxiliary_reaches_the_closing_infinitive():
+    evs = Coded("de", None).of("Der deutsche Bundespräsident wird vom 30. März bis 2. April als erster deutscher "
+                               "Staatschef nach Armenien und Aserbaidschan reisen.", "visit")
+    assert sorted((e["target"], e["status"]) for e in evs) == [("ARM", "planned"), ("AZE", "planned")]

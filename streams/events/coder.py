@@ -36,6 +36,7 @@ TEASER_CHARS = 250          # at most this much after an embedded heading is tea
 TEASER_TAIL = 0.4          # a "read also" heading past this share of the text starts the tail
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
+CLAUSE_REACH = 240          # a `clause` cue (German "wird" ... infinitive) reaches its whole clause
 WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across a comma)
 OLD_NEWS = dt.timedelta(days=20)
 STAMP_GAP = 4               # chars between a publication-stamp word and the date it stamps
@@ -79,7 +80,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
         planned = m is not None and _CLAUSE.isdisjoint(text[trig.end:m.start()])
     recalled = False
     for c in cues:
-        before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
+        before = c.end <= trig.start and (trig.start - c.end <= WINDOW_BEFORE or (
+            "clause" in c.flags and trig.start - c.end <= CLAUSE_REACH and _CLAUSE.isdisjoint(text[c.end:trig.start])))
         after = c.start >= trig.end and c.start - trig.end <= WINDOW_AFTER \
             and ("after" in c.flags or (verb_final and c.label == "planned"
                                         and actors._gap_ok(text, trig.end, c.start, VERB_FINAL_GAP))) \
