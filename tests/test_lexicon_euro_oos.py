@@ -332,3 +332,12 @@ def test_german_future_auxiliary_reaches_the_closing_infinitive():
     evs = Coded("de", None).of("Der deutsche Bundespräsident wird vom 30. März bis 2. April als erster deutscher "
                                "Staatschef nach Armenien und Aserbaidschan reisen.", "visit")
     assert sorted((e["target"], e["status"]) for e in evs) == [("ARM", "planned"), ("AZE", "planned")]
+
+
+def test_pope_in_spanish_and_german():
+    ev = Coded("de", "2017-09-24").one("Der deutsche Präsident wurde am Montag von Papst Franziskus im Vatikan "
+                                       "empfangen.", "meeting")
+    assert ev["participants"] == ["DEU", "VAT"]
+    evs = Coded("es", "2017-09-24").events("El 15 de diciembre el presidente boliviano se reunirá con el papa "
+                                           "Francisco en el Vaticano.")
+    assert {tuple(e["participants"]) for e in evs} == {("BOL", "VAT")}
