@@ -341,3 +341,24 @@ def test_pope_in_spanish_and_german():
     evs = Coded("es", "2017-09-24").events("El 15 de diciembre el presidente boliviano se reunirá con el papa "
                                            "Francisco en el Vaticano.")
     assert {tuple(e["participants"]) for e in evs} == {("BOL", "VAT")}
+
+
+def test_typographic_apostrophes_read_as_plain_ones():
+    assert fold("s’est rendu à l‘aéroport") == "s'est rendu à l'aéroport"
+    ev = _FR.one("Le président sénégalais s’est rendu mardi à Abidjan.", "visit")
+    assert (ev["actor"], ev["target"]) == ("SEN", "CIV")
+    ev = Coded("fr", None).one("Le Président de la République du Tchad est à Nouakchott pour un sommet. Il a été "
+                               "accueilli à l’aéroport par son homologue mauritanien.", "visit")
+    assert (ev["actor"], ev["target"]) == ("TCD", "MRT")
+
+
+@pytest.mark.parametrize("coded,text,trip", [
+    (_FR, "Le président malien a été accueilli à sa descente d'avion à Dakar par le Premier ministre sénégalais.",
+     ("MLI", "SEN")),
+    (_ES, "El presidente indonesio fue recibido en el aeropuerto por el ministro peruano de Agricultura.",
+     ("IDN", "PER")),
+    (_IT, "La premier italiana è stata accolta all'aeroporto dal premier etiope.", ("ITA", "ETH")),
+])
+def test_airport_welcome_is_an_arrival(coded, text, trip):
+    ev = coded.one(text, "visit")
+    assert (ev["actor"], ev["target"]) == trip

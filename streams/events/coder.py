@@ -355,6 +355,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if host:
                 dcode = codes[0]
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
+            by = next((p.code for p in src if p.code and p.pos >= t.end), None) \
+                if dest is None and "byhost" in t.flags else None
+            if by is not None:    # "il a été accueilli à l'aéroport par son homologue mauritanien": the
+                host, dcode = True, by     # welcomer after the passive is the host, the subject travels
+                actor = next((p.code for p in src if p.code and p.pos < t.start and p.code != by), None)
             if "guest" in t.flags:      # "the visiting Indian prime minister": the party named next travels
                 guest = next((p.code for p in src if p.code and p.pos >= t.end
                               and actors._gap_ok(text, t.end, p.pos, 1)), None) or next(
