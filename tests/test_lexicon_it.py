@@ -188,3 +188,9 @@ def test_a_present_tense_arrival_on_the_coming_day_is_planned():
     v = Coded("it", None).one("date 2025-05\nIl presidente brasiliano arriva in Italia il prossimo 12 maggio "
                               "per incontrare il premier.", "visit")
     assert (v["actor"], v["target"], v["status"], v["date"]) == ("BRA", "ITA", "planned", "2025-05-12")
+
+
+def test_a_present_tense_arrival_on_a_weekday_with_no_publication_day_is_ahead():
+    v = Coded("it", None).one("Arriva mercoledì sera a Roma il presidente francese per una visita di due giorni.",
+                              "visit")
+    assert (v["actor"], v["target"], v["status"]) == ("FRA", "ITA", "planned")

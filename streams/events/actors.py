@@ -181,6 +181,7 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
             # pronoun opens a clause, whose state is not the office's
             stops = ("dest", "with", "relative") if r.label in ("delegation", "counterpart") \
                 else ("dest", "from", "with", "relative")
+            stops += ("sideline",)   # "der Kanzler hat am Rande des G20-Gipfels": the summit is not his state
             if not arabic:
                 stops += ("loc",)
             if m.kind in ("country", "adj", "org") and not any(
@@ -208,6 +209,8 @@ def analyse(text: str, s: int, e: int, mentions, roles, cues, arabic: bool, trig
         if isinstance(target, int):
             m = mentions[target]
             via = r.label if r.label in ("counterpart", "delegation", "institution") else "role"
+            if "ruler" in r.flags and m.kind in ("country", "adj"):
+                _remember(offices, text[r.start:r.end], m.code)   # "el emir de Qatar ... la visita del emir"
             if target not in linked:
                 linked.add(target)
                 parties.append(Party(m.start, m.end, m.code, via, r.label, None, text[r.start:m.end],

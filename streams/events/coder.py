@@ -36,6 +36,7 @@ TEASER_CHARS = 250          # at most this much after an embedded heading is tea
 TEASER_TAIL = 0.4          # a "read also" heading past this share of the text starts the tail
 LEAD_SENTENCES = 3          # the article's own news is told first
 WINDOW_BEFORE = 90          # chars before a trigger where planned/recall cues apply
+CLAUSE_REACH = 240          # a `clause` cue (German "wird" ... infinitive) reaches its whole clause
 WINDOW_AFTER = 120          # ... and after it (only `after` cues, never across a comma)
 OLD_NEWS = dt.timedelta(days=20)
 STAMP_GAP = 4               # chars between a publication-stamp word and the date it stamps
@@ -80,7 +81,8 @@ def _status(trig, cues, text: str, pub_day: dt.date | None = None, end: int | No
     recalled = False
     noun = "needs_sign" in trig.flags       # an agreement noun has no tense of its own
     for c in cues:
-        before = c.end <= trig.start and trig.start - c.end <= WINDOW_BEFORE
+        before = c.end <= trig.start and (trig.start - c.end <= WINDOW_BEFORE or (
+            "clause" in c.flags and trig.start - c.end <= CLAUSE_REACH and _CLAUSE.isdisjoint(text[c.end:trig.start])))
         closes = noun and verb_final and c.label == "planned" and c.start >= trig.end and _clause_final(c, text, end)
         after = c.start >= trig.end and (c.start - trig.end <= WINDOW_AFTER or closes) \
             and ("after" in c.flags or closes or (verb_final and c.label == "planned"
@@ -336,13 +338,25 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         if t.label == "meeting" and "call" in firm and any(
                 c.label == "call" and -12 <= c.start - t.end <= 12 for c in trigs):
             continue                          # "held talks by phone", "مباحثات عبر الهاتف": the call
-        if "weak" in t.flags and firm:
-            continue
+        if "weak" in t.flags and firm and not (
+                t.label == "meeting" and firm == {"visit"} and any(
+                    c.label == "with" and actors._gap_ok(text, t.end, c.start, 1) and any(
+                        p.code and p.pos >= c.end and actors._gap_ok(text, c.end, p.pos, 3)
+                        and p.code not in {pl.code for pl in places} for p in src) for c in withs)):
+            continue      # (but "llegó a Malasia, antes de reunirse con su homólogo chino": talks of the
+            #             trip with a third state; talks with the host stay the trip's)
         if neg_cues and _negated(t, neg_cues, text):
             continue
         if "needs_sign" in t.flags and not signs:
             continue
-        if "weak" in t.flags and len(_codes(strong)) < 2 and not _office_host(t, parties, locs, _codes(strong)):
+        venue_host = None
+        if "weak" in t.flags and "host" in t.flags and len(_codes(strong)) == 1 and _office_before(parties, t):
+            # "El presidente del Gobierno recibió en La Moncloa al primer ministro portugués": an office
+            # with no state receives at home, so the venue names the host
+            venue_host = next((pl.code for pl in places if pl.marker == "loc" and pl.place
+                               and pl.code not in _codes(strong) and actors._gap_ok(text, t.end, pl.pos, 4)), None)
+        if "weak" in t.flags and len(_codes(strong)) < 2 and venue_host is None \
+                and not _office_host(t, parties, locs, _codes(strong)):
             continue
         if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
@@ -358,6 +372,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     c.label == "pairref" and 0 <= c.start - t.end <= 3 for c in cues):
                 continue
             codes = list(ctx["story_pair"])
+        if venue_host is not None and venue_host not in codes:
+            codes.insert(0, venue_host)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
             # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
@@ -365,6 +381,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             extra = [b for b in bare if b.pos < t.start
                      or (b.pos >= t.end and actors._gap_ok(text, t.end, b.pos, 4))
                      or any(0 <= b.pos - w.end <= 8 and actors._gap_ok(text, w.end, b.pos, 1) for w in withs)]
+            extra = [b for b in extra if b.role != "org" or not any(   # "am Rande des G20-Gipfels": the venue
+                c.label == "sideline" and actors._gap_ok(text, c.end, b.pos, 3) for c in cues)]
             codes = _codes(src + extra)
             if len(codes) < 2:
                 codes = _codes(src + extra + src_inst)
@@ -404,6 +422,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if host:
                 dcode = codes[0]
             actor = next((c for c in codes + _codes(src_inst) if c != dcode), None)
+            by = next((p.code for p in src if p.code and p.pos >= t.end), None) \
+                if dest is None and "byhost" in t.flags else None
+            if by is not None:    # "il a été accueilli à l'aéroport par son homologue mauritanien": the
+                host, dcode = True, by     # welcomer after the passive is the host, the subject travels
+                actor = next((p.code for p in src if p.code and p.pos < t.start and p.code != by), None)
             if "guest" in t.flags:      # "the visiting Indian prime minister": the party named next travels
                 guest = next((p.code for p in src if p.code and p.pos >= t.end
                               and actors._gap_ok(text, t.end, p.pos, 1)), None) or next(
@@ -431,8 +454,10 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 origin = _origin(trigs, places)
                 if origin is not None and origin != dcode:
                     actor = origin      # "left Aden for Moscow": the traveller's state is the place left
-            if actor is None and _office_before(parties, t):
-                # "the Foreign Minister arrived in Colombo" in a Pakistani outlet; a dateline is
+            if actor is None and (_office_before(parties, t) or any(
+                    p.via == "office" and p.pos >= t.end and actors._gap_ok(text, t.end, p.pos, 3) for p in parties)):
+                # "the Foreign Minister arrived in Colombo" in a Pakistani outlet, "la visita ufficiale del
+                # ministro degli Esteri in Argentina" (the office in the genitive after the noun); a dateline is
                 # often the destination itself ("TEHRAN, Jan 12 -- the FM arrived in Tehran")
                 actor = next((h for h in ctx["homes"] if h != dcode), None)
             if dest is None:
@@ -476,9 +501,11 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
                     and t.label in ("meeting", "call"):
                 codes.insert(0, ctx["subject"])
-            if len(codes) == 1 and ctx["homes"] and ctx["homes"][0] != codes[0] and _office_before(parties, t) \
-                    and all(p.pos >= t.end for p in src if p.code):
-                codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy"
+            office = next((p.pos for p in parties if p.via == "office" and p.end <= t.start), None)
+            if len(codes) == 1 and ctx["homes"] and ctx["homes"][0] != codes[0] and office is not None \
+                    and all(p.pos >= t.end or p.pos > office for p in src if p.code):
+                codes.insert(0, ctx["homes"][0])   # "the Prime Minister received the Chinese envoy",
+                #                                    verb-final "der Kanzler hat den chinesischen Staatschef getroffen"
             if not codes and ctx.get("pair") and t.label in ("meeting", "call", "agreement"):
                 codes = list(ctx["pair"])      # "the two leaders discussed ..."
             if not codes and ctx.get("story_pair") and t.label in ("meeting", "call") and any(
@@ -518,7 +545,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 ev["type"] = "negotiation"    # delegations meeting in an article about negotiation rounds
             ev.update(loc=loc.code if loc else None, place=loc.place if loc else None)
             groups = [codes]
-            withc = next((c for c in cues if c.label == "with" and c.start >= t.start - 60), None)
+            withc = next((c for c in cues if c.label == "with" and c.start >= t.start - WITH_REACH), None)
             if t.label in ("meeting", "call") and len(codes) > 2 and withc is not None and "weak" not in t.flags \
                     and not together:            # "received the two presidents together": one meeting
                 head = [p.code for p in src if p.pos < withc.start]
@@ -536,6 +563,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
     return out
 
 
+WITH_REACH = 120            # "with" may open a long list before the talks noun: "mit X und dem Y Z bilaterale Gespräche geführt"
 MAX_SIDES = 4               # a negotiation track has two to four named sides (trilateral, quadrilateral)
 
 
@@ -812,6 +840,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     if prof.script != "arabic":     # a one-word name in a cased script is written with a capital:
         mentions = [m for m in mentions if m.kind != "leader" or " " in m.surface   # "i modi" is no Modi
                     or text[norm.to_original(m.start, m.end)[0]:][:1].isupper()]
+    if prof.script == "latin" and "-" in folded:   # "über den Ukraine-Krieg", "wegen der Syrien-Krise"
+        mentions = [m for m in mentions if not _compound_topic(folded, m, mentions, hits)]
     dmentions = []
     if norm.exact_fold:
         # norm.text is fold(text): find_dates' own folded offsets are norm's
@@ -864,7 +894,10 @@ def _extract(text, language, published_at, article, with_features=False) -> list
     l_starts = [m.start for m in leader_ms]
     bl = bisect.bisect_left
     topic_ends = [h.end for h in hits if h.kind == "cue" and h.label == "topic"]
-    lead, salient = _lead(spans, mentions, m_starts, folded, topic_ends)
+    sidelines = [h for h in hits if h.kind == "cue" and h.label == "sideline"]
+    venues = {m.start for m in mentions if m.kind == "org" and any(   # "a margine del Consiglio Ue": the venue
+        actors._gap_ok(folded, c.end, m.start, 3) for c in sidelines)} if sidelines else set()
+    lead, salient = _lead(spans, mentions, m_starts, folded, topic_ends, venues)
     lead_trigs: list[tuple] = []
     lead_venues: list[tuple] = []    # lead sentences with no trigger that name a city
     head_idx = min(lead) if lead else -1
@@ -938,6 +971,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                                                         and actors._gap_ok(folded, fe, ev["trigger"][0], 2))
                                                         for d, fs, fe in dmentions if d is dm):
                 ev["status"] = "occurred"  # "will arrive today", "بدءا من اليوم": a trip under way (H3)
+            elif ev.get("present") and dm is not None and dm.kind == "weekday" and dm.tense_hint != "past" \
+                    and pub_day is None:
+                ev["status"] = "planned"  # "arriva mercoledì a Roma" with no publication day: the coming Wednesday
             if ev.get("leg"):
                 ev["date"] = ev["date_phrase"] = None   # "tours A, B and C on 23-24 July": the day is A's
             if ev["status"] == "planned" and ev["date"] and pub_day and dt.date.fromisoformat(ev["date"]) < pub_day:
@@ -982,9 +1018,10 @@ LEAD_ZONE = 4               # the headline and lead: the first sentences that na
 _SALIENT_KINDS = frozenset({"country", "adj", "leader", "org", "metonym"})
 
 
-def _lead(spans, mentions, m_starts, text="", topic_ends=()):
+def _lead(spans, mentions, m_starts, text="", topic_ends=(), venues=frozenset()):
     """Indices of the lead sentences and the states they name, most named first (ties: first named).
-    A state named as a topic ("the situation in Syria", "تطورات الأوضاع في سوريا") is not counted."""
+    A state named as a topic ("the situation in Syria", "تطورات الأوضاع في سوريا") is not counted, nor
+    an organisation named as the venue after "on the sidelines of" (`venues`: mention starts)."""
     lead: list[int] = []
     counts: dict[str, list] = {}
     for idx, (s, e) in enumerate(spans):
@@ -993,7 +1030,7 @@ def _lead(spans, mentions, m_starts, text="", topic_ends=()):
         while i < len(mentions) and mentions[i].start < e:
             m = mentions[i]
             i += 1
-            if m.kind in _SALIENT_KINDS and m.code:
+            if m.kind in _SALIENT_KINDS and m.code and m.start not in venues:
                 named = True
                 if any(te <= m.start and actors._gap_ok(text, te, m.start, 1) for te in topic_ends):
                     continue
@@ -1098,6 +1135,18 @@ def _lead_backoff(text, ctx, lead_trigs, events, salient) -> list[dict]:
 
 _DATELINE_LEAD = re.compile(r"[\s\d|/.:\-–—]*(?:date\s+[\d-]+[\s\d|/.:\-–—]*)?")   # one way to match: linear
 DATELINE_CHARS = 1500       # a dateline opens a line in the head of the page, after navigation and byline
+
+
+def _compound_topic(folded: str, m, mentions, hits) -> bool:
+    """A state glued by a hyphen to a word that is neither an office, a trigger, a cue (other than a
+    topic word: "Krieg", "Krise") nor another place names a topic, not a side or a venue ("Ukraine-Krieg", "Syrien-Krise", "Iran-backed");
+    "US-Präsident", "Pakistan-Afghanistan", "China-Reise" stay."""
+    if m.kind not in ("country", "adj", "org") or folded[m.end:m.end + 1] != "-" \
+            or not folded[m.end + 1:m.end + 2].isalpha():
+        return False
+    nxt = m.end + 1
+    return not any(h.start == nxt for h in mentions) \
+        and not any(h.start == nxt and not (h.kind == "cue" and h.label == "topic") for h in hits)
 
 
 def _dateline(folded: str, mentions):

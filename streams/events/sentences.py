@@ -23,6 +23,10 @@ _WORDS = sorted(union("abbreviations"), key=len, reverse=True)
 _ABBREV = re.compile(r"(?:^|[^\w])(?:[a-z]{1,2}|[\u0621-\u064a]" + "".join("|" + re.escape(w) for w in _WORDS) + ")$")
 _ABBREV_CHARS = max([4] + [len(w) + 1 for w in _WORDS])
 MAX_LEN = 700
+# German writes the day as an ordinal: "am 22. März", "vom 22. bis 26. März" -- no sentence ends there
+_ORD_DAY = re.compile(r"(?:^|[^\w.])\d{1,2}$")
+_ORD_NEXT = re.compile(r"[ \t]+(?:januar|janner|jänner|februar|marz|märz|april|mai|juni|juli|august|september|oktober"
+                       r"|november|dezember|bis|und|oder)(?!\w)")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -31,6 +35,9 @@ def split(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and _ABBREV.search(text, max(0, m.start() - _ABBREV_CHARS), m.start()):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _ORD_DAY.search(text, max(0, m.start() - 3), m.start()) \
+                and _ORD_NEXT.match(text, m.end()):
             continue
         _add(text, start, m.end(), spans)
         start = m.end()

@@ -105,6 +105,14 @@ class Lexicon:
         self.labels: dict[str, set[str]] = {k: set() for k in KINDS}
         for kind, label, pattern, flags in rows:
             pattern = fold(pattern).strip()
+            if pattern.startswith("*") and " " not in pattern and not _is_arabic(pattern):
+                # "*abkommen": the last part of a compound ("Wasserstoffabkommen"), hit from the word start
+                key = pattern[1:].rstrip("*")
+                if len(key) >= 4 and "*" not in key:
+                    mode = "cprefix" if pattern.endswith("*") else "cword"
+                    keys.setdefault(key, []).append(_Pat(kind, label, flags, pattern, None, False, mode))
+                    self.labels[kind].add(label)
+                continue
             if not pattern or pattern.startswith("*"):
                 continue
             arabic = _is_arabic(pattern)
@@ -135,7 +143,9 @@ class Lexicon:
             # per key: all patterns, and those allowed after a letter (Arabic proclitics);
             # each as (mode, rx, arabic, hit tail) so a hit is built without keyword parsing
             entry = tuple((p.mode, p.rx, p.arabic, (p.kind, p.label, p.flags, p.pattern)) for p in pats)
-            self._auto.add_word(key, (len(key), entry, tuple(x for x in entry if x[2])))
+            plain = tuple(x for x in entry if x[0] not in ("cword", "cprefix"))
+            self._auto.add_word(key, (len(key), plain, tuple(x for x in plain if x[2]),
+                                      tuple(x for x in entry if x[0] in ("cword", "cprefix"))))
         if keys:
             self._auto.make_automaton()
         self._empty = not keys
@@ -171,10 +181,23 @@ class Lexicon:
         new = tuple.__new__
         n = len(text)
         prefixes, suffixes = _AR_PREFIX, _AR_SUFFIX_SET
-        for end_idx, (hlen, pats, arabic_pats) in self._auto.iter(text):
+        for end_idx, (hlen, pats, arabic_pats, compound_pats) in self._auto.iter(text):
             start, end = end_idx - hlen + 1, end_idx + 1
+            if compound_pats and start and text[start - 1].isalnum():
+                ws = start                   # the compound's first letter, at most 30 letters back
+                while ws > 0 and start - ws < 30 and text[ws - 1].isalnum():
+                    ws -= 1
+                we = end
+                while we < n and we - end < 6 and text[we].isalnum():
+                    we += 1
+                if start - ws >= 3 and not (ws > 0 and text[ws - 1].isalnum()) and not (we < n and text[we].isalnum()):
+                    for mode, _rx, _ar, tail in compound_pats:
+                        if mode == "cprefix" or we == end:
+                            append(new(Hit, (ws, we) + tail))
             # left boundary (Lexicon._left_ok): start of text or a non-alphanumeric before the
             # key; after a letter only Arabic patterns, and only behind a proclitic cluster
+            if not pats:
+                continue
             if start and text[start - 1].isalnum():
                 if not arabic_pats:
                     continue

@@ -35,6 +35,7 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029]")
 # runs of horizontal whitespace that need rewriting (a single ordinary space is left alone: cheaper)
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _LETTER = re.compile(r"[^\W\d_]")
+_STAMP = re.compile(r"date\s+(?:19|20)\d\d-\d\d(?:-\d\d)?(?!\d)")   # a scraped page's date line
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S{1,4000}$")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>")
 # Inline code: "x.y.push(function() { ... });" and CSS rules ".a .b img{ k: v; }" glued into story lines.
@@ -198,6 +199,9 @@ def _clean_lines(body: str, removed: dict, drop_captions: bool) -> tuple[list[st
                 removed[kind] = removed.get(kind, 0) + rest
                 break
             drop(kind)
+            stamp = _STAMP.match(line) if not any(out) else None
+            if stamp:     # "date 2021-04 © Agency - all rights reserved": keep the page's date stamp
+                out.append(stamp.group())
             continue
         if _URL_LINE.match(line):
             drop("url")

@@ -19,6 +19,7 @@ _FOLD = {
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     "،": ",", "؛": ";", "؟": "?",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'",   # typographic apostrophes: "s’est rendu" reads as "s'est rendu"
 }
 _DROP = set("\u0640\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 _DROP |= {chr(c) for c in range(0x064B, 0x0660)}  # harakat, shadda, sukun, ...
