@@ -217,3 +217,10 @@ def test_sommet_trilateral_is_one_meeting_of_three():
     evs = [e for e in _FR.events("Un sommet trilatéral a réuni lundi à Luanda les présidents angolais, "
                                  "rwandais et congolais.") if e["type"] == "meeting"]
     assert [e["participants"] for e in evs] == [["AGO", "COD", "RWA"]], evs
+
+
+def test_a_list_that_repeats_de_la_and_du_stays_a_list():
+    evs = _FR.of("Le ministre algérien des Affaires étrangères a eu lundi à Rome des entretiens avec ses "
+                 "homologues du Bénin, de la Mauritanie, de la Tunisie et de la Côte d'Ivoire.", "meeting")
+    assert sorted(e["participants"][0] if e["participants"][1] == "DZA" else e["participants"][1]
+                  for e in evs) == ["BEN", "CIV", "MRT", "TUN"], evs

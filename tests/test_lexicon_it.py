@@ -194,3 +194,9 @@ def test_a_present_tense_arrival_on_a_weekday_with_no_publication_day_is_ahead()
     v = Coded("it", None).one("Arriva mercoledì sera a Roma il presidente francese per una visita di due giorni.",
                               "visit")
     assert (v["actor"], v["target"], v["status"]) == ("FRA", "ITA", "planned")
+
+
+def test_met_a_list_of_counterparts_is_one_meeting_with_each():
+    evs = _IT.of("Il ministro degli Esteri italiano ha incontrato a Roma gli omologhi di Marocco, Tunisia "
+                 "ed Egitto.", "meeting")
+    assert sorted(tuple(e["participants"]) for e in evs) == [("EGY", "ITA"), ("ITA", "MAR"), ("ITA", "TUN")], evs

@@ -554,6 +554,12 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 groups = [[subj, c] for c in tail if c != subj] or [codes]   # (a summit "with the leaders of" six states is no six meetings)
                 if not tail and ctx.get("postpositional") and len(head) > 2:
                     groups = [[head[0], c] for c in head[1:] if c != head[0]]   # "X, A ve B ile görüştü"
+            elif t.label == "meeting" and len(codes) > 2 and withc is None and "weak" not in t.flags \
+                    and not together and ctx["svo"]:
+                head = _codes([p for p in src if p.pos < t.start])
+                tail = [c for c in _codes([p for p in src if p.pos >= t.end]) if c not in head]
+                if len(head) == 1 and len(tail) >= 2:     # "X met the ministers of A, B and C": X with each
+                    groups = [[head[0], c] for c in tail]
             for g in groups:
                 ev2 = dict(ev, participants=sorted(set(g)))
                 out.append(ev2)
