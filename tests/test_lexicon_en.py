@@ -347,3 +347,14 @@ def test_the_day_a_later_lead_sentence_gives_the_meeting_dates_it():
                 "The meeting took place at the ministry in Jakarta on Friday (April 13th).", "meeting",
                 pub="2018-04-14")
     assert m["date"] == "2018-04-13"
+
+
+def test_a_month_in_another_clause_does_not_leave_the_talks_undated():
+    m = _EN.one("During talks in Madrid between the Spanish prime minister and the Moroccan foreign minister, "
+                "the two sides welcomed the fisheries agreement, which was ratified last August.", "meeting",
+                pub="2019-11-28")
+    assert m["date"] == "2019-11-28"
+    # a month bound to the talks themselves leaves the day unknown
+    m = _EN.one("The Spanish prime minister held talks with the Moroccan foreign minister in August.", "meeting",
+                pub="2019-11-28")
+    assert m["date"] is None

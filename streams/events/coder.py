@@ -969,6 +969,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             tense = "planned" if ev.get("present") else ev["status"]   # "trifft am Freitag": the coming Friday
             ev["date"], ev["date_phrase"], dm = _pick_date(_T(*ev["trigger"]), dmentions, s, e,
                                                            tense, pub_day, ev["type"], page_month)
+            if dm is not None and dm.kind == "month_only" and not _bound(dm, dmentions, ev["trigger"], folded):
+                ev["date_phrase"] = dm = None  # "..., ratified last August": another clause's month says no day
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future" and (
                     dm.kind != "day_month" or ev["type"] == "visit" or _bound(dm, dmentions, ev["trigger"], folded))):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
