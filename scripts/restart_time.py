@@ -216,6 +216,10 @@ def recovery_log(path: str) -> dict:
                   r"index built ([\d.]+) s", text)                            # streams/window_log.py (after)
     if m:
         out.update(window_records=int(m.group(2)), window_read_s=float(m.group(3)), window_build_s=float(m.group(4)))
+    m = re.search(r"dedup window: \d+ articles, (\d+) changelog records since the read before the assignment "
+                  r"\(([\d.]+) s\)", text)                                   # read while joining, then the tail
+    if m:
+        out.update(window_tail_records=int(m.group(1)), window_at_assignment_s=float(m.group(2)))
     return out
 
 

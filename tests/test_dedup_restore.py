@@ -89,6 +89,28 @@ def test_decode_skips_bad_values_and_orders_by_event_time(fps):
     assert all(isinstance(f.sig, np.ndarray) and f.sig.dtype == np.uint32 for f in out)
 
 
+def test_tail_applied_to_a_prefetched_window_matches_a_full_read(fps):
+    """The worker reads the log while it waits for the group, then only what was logged since:
+    the same window as reading it all at the assignment."""
+    live = sorted(fps[:1000], key=lambda f: f.ts)
+    records = [(window_log.key_of(f.article_id), f.to_bytes(), 0) for f in live]
+    gone = [f.article_id for f in live[100:160]]
+    records += [(window_log.key_of(g), None, 0) for g in gone]                    # evictions' tombstones
+    records += [(window_log.key_of(f.article_id), f.to_bytes(), 0) for f in live[100:110]]  # logged again
+    for split in (0, 700, 1030, len(records)):
+        early, where = window_log.decode(window_log.latest(records[:split]))
+        pre = Deduper()
+        pre.add_many(early)
+        window_log.apply(pre, where, records[split:])
+        full_fps, full_where = window_log.decode(window_log.latest(records))
+        full = Deduper()
+        full.add_many(full_fps)
+        assert set(pre._entries) == set(full._entries) and where == full_where
+        assert len(full) == 1000 - 50
+        for p in fps[1000:] + live[::9]:
+            assert pre.check(p) == full.check(p)
+
+
 # Own sentences: two unrelated stories, and each one lightly re-edited by another outlet.
 STORY_A = ("The foreign ministers of Chile and New Zealand met in Wellington on Monday to sign a fisheries "
            "agreement and to discuss shipping routes across the southern Pacific, their offices said.\n"

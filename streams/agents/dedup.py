@@ -29,35 +29,62 @@ log = logging.getLogger(__name__)
 
 class _Window:
     """The worker's dedup window: the Deduper and, per article, its changelog partition (an
-    eviction's tombstone goes there). `task` rebuilds it after an assignment."""
+    eviction's tombstone goes there). `task` rebuilds it after an assignment; `prefetch` builds
+    it from the log while the worker still waits for the group (one raw partition only)."""
 
     def __init__(self) -> None:
         self.deduper: Deduper | None = None
         self.partition: dict[str, int] = {}
         self.task: asyncio.Task | None = None
+        self.prefetch: asyncio.Task | None = None
 
     def new_deduper(self) -> Deduper:
         return Deduper(threshold=settings.dedup_threshold, window=settings.dedup_window,
                        max_age_days=settings.dedup_max_age_days)
 
-    async def restore(self, partitions: list[int]) -> None:
+    async def load(self, partitions: list[int]) -> tuple[Deduper, dict[str, int], dict[int, int]]:
+        """The window of `partitions` as logged now: (deduper, article id -> partition, next offsets)."""
         t0 = time.monotonic()
-        await dedup_log_topic.maybe_declare()
-        latest = await window_log.read_latest(settings, dedup_log_topic.get_topic_name(), partitions)
+        records, offsets = await window_log.read_log(settings, dedup_log_topic.get_topic_name(), partitions)
         t1 = time.monotonic()
+        n = len(records)
 
         def build():   # CPU only: in a thread, so the loop (web, Faust) keeps answering
-            fps, where = window_log.decode(latest)
+            fps, where = window_log.decode(window_log.latest(records))
             d = self.new_deduper()
             for gone in d.add_many(fps):   # a window bigger than the setting: trimmed as add() would
                 where.pop(gone, None)
             return d, where
 
         d, where = await asyncio.get_running_loop().run_in_executor(None, build)
+        records = None
+        window_log.release_memory()
+        log.info("dedup window: %d articles from %d changelog records of partitions %s: read %.2f s, "
+                 "index built %.2f s", len(d), n, partitions, t1 - t0, time.monotonic() - t1)
+        return d, where, offsets
+
+    async def restore(self, partitions: list[int]) -> None:
+        t0 = time.monotonic()
+        await dedup_log_topic.maybe_declare()    # a new app's first assignment: the topic is created here
+        pre, self.prefetch = self.prefetch, None
+        state = None
+        if pre is not None and partitions == [0]:
+            try:
+                state = await pre
+            except Exception as exc:   # noqa: BLE001 - read it again below
+                log.warning("dedup window: the read before the assignment failed (%r); reading again", exc)
+        elif pre is not None:
+            pre.cancel()
+        if state is None:
+            d, where, _ = await self.load(partitions)
+        else:   # built before the assignment: add what was logged since
+            d, where, offsets = state
+            tail, _ = await window_log.read_log(settings, dedup_log_topic.get_topic_name(), partitions, offsets)
+            await asyncio.get_running_loop().run_in_executor(None, window_log.apply, d, where, tail)
+            log.info("dedup window: %d articles, %d changelog records since the read before the assignment "
+                     "(%.2f s)", len(d), len(tail), time.monotonic() - t0)
         self.deduper, self.partition = d, where
         M.dedup_index_size.set(len(d))
-        log.info("dedup window: %d articles from %d changelog records of partitions %s: read %.2f s, "
-                 "index built %.2f s", len(d), len(latest), partitions, t1 - t0, time.monotonic() - t1)
 
     async def current(self) -> Deduper:
         if self.task is not None:
@@ -68,6 +95,16 @@ class _Window:
 
 
 window = _Window()
+
+
+@app.on_worker_init.connect
+def _prefetch_window(sender=None, **kwargs) -> None:
+    """With one raw partition (the default: one global window) the worker that gets the stage
+    gets partition 0, so its window can be read and indexed while the group join still waits
+    (11 s after a crash on Tansu, docs/benchmarks.md); the assignment then reads only the tail.
+    (An app task would start too late: Faust starts those after the first assignment.)"""
+    if settings.raw_partitions == 1 and window.prefetch is None:
+        window.prefetch = asyncio.get_event_loop().create_task(window.load([0]))
 
 
 @app.on_partitions_assigned.connect
