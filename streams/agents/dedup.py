@@ -103,8 +103,13 @@ def _prefetch_window(sender=None, **kwargs) -> None:
     gets partition 0, so its window can be read and indexed while the group join still waits
     (11 s after a crash on Tansu, docs/benchmarks.md); the assignment then reads only the tail.
     (An app task would start too late: Faust starts those after the first assignment.)"""
-    if settings.raw_partitions == 1 and window.prefetch is None:
-        window.prefetch = asyncio.get_event_loop().create_task(window.load([0]))
+    if settings.raw_partitions != 1 or window.prefetch is not None:
+        return
+    try:
+        loop = asyncio.get_event_loop()
+    except RuntimeError:   # asyncio's own policy after an asyncio.run(): no loop yet, read at the assignment
+        return
+    window.prefetch = loop.create_task(window.load([0]))
 
 
 @app.on_partitions_assigned.connect
