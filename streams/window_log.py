@@ -39,8 +39,9 @@ async def read_log(settings: Settings, topic: str, partitions: list[int], start:
     """Records (key, value or None, partition) of `partitions` of `topic` from `start` (an offset per
     partition; the beginning when absent) to the end, in log order, and the next offset of each.
 
-    Read until the reported end offset is passed *and* a poll comes back empty, because Tansu
-    0.6.0 reports the last batch's base offset + 1 as the end.
+    Read until the reported end offset is reached, then take what is still buffered: Tansu 0.6.0
+    reports the last batch's base offset + 1 as the end, and the rest of that batch arrived in
+    the same fetch. Nothing logged yet past the end: no poll at all.
     """
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -63,13 +64,15 @@ async def read_log(settings: Settings, topic: str, partitions: list[int], start:
                 await consumer.seek_to_beginning(tp)
         end = await consumer.end_offsets(tps)
         while True:
-            batch = await consumer.getmany(*tps, timeout_ms=poll_ms, max_records=50_000)
+            positions = {tp.partition: await consumer.position(tp) for tp in tps}
+            if all(positions[tp.partition] >= end[tp] for tp in tps):
+                batch = await consumer.getmany(*tps, timeout_ms=0, max_records=50_000)   # buffered only
+                if not batch:
+                    return out, positions
+            else:
+                batch = await consumer.getmany(*tps, timeout_ms=poll_ms, max_records=50_000)
             for tp, records in batch.items():
                 out.extend([(r.key, r.value, tp.partition) for r in records])
-            if not batch:
-                positions = {tp.partition: await consumer.position(tp) for tp in tps}
-                if all(positions[tp.partition] >= end[tp] for tp in tps):
-                    return out, positions
     finally:
         await consumer.stop()
 
