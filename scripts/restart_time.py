@@ -11,8 +11,9 @@ Tansu broker (memory storage, same host), with a fresh app id and topic prefix:
                         that encoding against a record the worker itself wrote in step 1b);
   3. SIGKILL the worker (a crash: no clean shutdown), start a new one with the same app id;
      seconds to `/readyz` 200 (this includes the table's changelog recovery), then one new
-     article published and the seconds until it is terminal (this includes the in-memory LSH
-     rebuild, done lazily on the first batch), and the window size the worker reports.
+     article published and the seconds until it is terminal, and the window size the worker
+     reports. Since issue 12's third pass the window (LSH index included) is rebuilt from its log
+     before `/readyz` says ready (streams/window_log.py); before, lazily on the first batch.
 Prints one JSON line per run and a summary with medians; load averages with each run.
 
     .venv/bin/python scripts/restart_time.py --n 10000 --runs 3 --fill pipeline
@@ -117,8 +118,9 @@ async def _write_changelog(settings: Settings, topic: str, items: list[tuple[byt
     return time.monotonic() - t0
 
 
-def fingerprints(articles: list[dict]) -> list[tuple[bytes, bytes]]:
-    """(key, value) as the dedup agent writes them: the str key and `Fingerprint.to_dict()`, both as orjson."""
+def fingerprints(articles: list[dict], encoding: str = "v2") -> list[tuple[bytes, bytes]]:
+    """(key, value) as the dedup agent writes them: the str key as orjson and `Fingerprint.to_bytes()`
+    (v2), or `Fingerprint.to_dict()` as orjson (v1: what the `dedup-index` table wrote before)."""
     from streams.pipeline import dedup_text, parse_raw
     from streams.text.fingerprint import fingerprint
 
@@ -128,7 +130,7 @@ def fingerprints(articles: list[dict]) -> list[tuple[bytes, bytes]]:
     for a in articles:
         art = parse_raw(orjson.dumps(a), settings, int(now * 1000))
         fp = fingerprint(art.id, art.url, dedup_text(art), now)
-        out.append((orjson.dumps(art.id), orjson.dumps(fp.to_dict())))
+        out.append((orjson.dumps(art.id), fp.to_bytes() if encoding == "v2" else orjson.dumps(fp.to_dict())))
     return out
 
 
@@ -156,9 +158,13 @@ def one_run(broker: EmbeddedBroker, articles: list[dict], probe: dict, fill: str
             asyncio.run(_pair(settings, raw, terminal, rest, timeout=max(600.0, len(rest) / 20)))
             out["fill_s"] = round(time.monotonic() - t0, 1)
         else:
+            from streams.text.fingerprint import Fingerprint
+
             mine = fingerprints(head)[0]
             got = (recs[0].key, recs[0].value)
-            if mine[0] != got[0] or set(orjson.loads(mine[1])) != set(orjson.loads(got[1])):
+            a, b = Fingerprint.from_bytes(mine[1]), Fingerprint.from_bytes(got[1])
+            if mine[0] != got[0] or mine[1][:1] != got[1][:1] or \
+                    (a.article_id, a.url, a.exact, a.n, a.sig.tolist()) != (b.article_id, b.url, b.exact, b.n, b.sig.tolist()):
                 raise RuntimeError(f"changelog encoding differs: {got[0]!r} {got[1][:200]!r} vs {mine[1][:200]!r}")
             out["fill_s"] = round(asyncio.run(_write_changelog(settings, name, items)), 1)
         _, recs = asyncio.run(_changelog(settings, settings.app_id))
@@ -201,11 +207,19 @@ def recovery_log(path: str) -> dict:
         out["assign_wait_s"] = round(stamps["highwater"] - stamps["start"], 2)
     if "highwater" in stamps and "read" in stamps:
         out["changelog_read_s"] = round(stamps["read"] - stamps["highwater"], 2)
-    m = None
     with open(path, errors="replace") as f:
-        m = re.search(r"dedup-index-changelog \| 0\s+\| (\d+)\s+\|", f.read())
+        text = f.read()
+    m = re.search(r"dedup-index-changelog \| 0\s+\| (\d+)\s+\|", text)   # the Faust table (before)
     if m:
         out["recovery_highwater"] = int(m.group(1))
+    m = re.search(r"dedup window: (\d+) articles from (\d+) changelog records .*: read ([\d.]+) s, "
+                  r"index built ([\d.]+) s", text)                            # streams/window_log.py (after)
+    if m:
+        out.update(window_records=int(m.group(2)), window_read_s=float(m.group(3)), window_build_s=float(m.group(4)))
+    m = re.search(r"dedup window: \d+ articles, (\d+) changelog records since the read before the assignment "
+                  r"\(([\d.]+) s\)", text)                                   # read while joining, then the tail
+    if m:
+        out.update(window_tail_records=int(m.group(1)), window_at_assignment_s=float(m.group(2)))
     return out
 
 
@@ -222,6 +236,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--fill", choices=("pipeline", "changelog"), default="pipeline")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--encoding", choices=("v2", "v1"), default="v2",
+                    help="--fill changelog: compact values (v2) or the dedup-index table's JSON (v1)")
     ap.add_argument("--stop", choices=("kill", "term"), default="kill",
                     help="end the first worker with SIGKILL (a crash) or SIGTERM (leaves the group)")
     args = ap.parse_args()
@@ -236,7 +252,7 @@ def main() -> int:
     items = None
     if args.fill == "changelog":
         t0 = time.monotonic()
-        items = fingerprints(articles[1:])
+        items = fingerprints(articles[1:], args.encoding)
         log(f"{len(items)} fingerprints in {time.monotonic() - t0:.1f} s")
     results = []
     broker = EmbeddedBroker(log_path=os.path.join(log_dir, "broker.log")).start()
@@ -253,7 +269,8 @@ def main() -> int:
         broker.stop()
     keys = ("cold_ready_s", "restart_ready_s", "first_article_after_ready_s", "fill_s")
     print(json.dumps({"median": {k: statistics.median(r[k] for r in results) for k in keys},
-                      "n": args.n, "fill": args.fill, "stop": args.stop, "runs": len(results)}), flush=True)
+                      "n": args.n, "fill": args.fill, "stop": args.stop, "encoding": args.encoding,
+                      "runs": len(results)}), flush=True)
     return 0
 
 

@@ -215,7 +215,7 @@ def test_sigterm_mid_stream_exits_zero_and_loses_nothing(broker, tmp_path):
 
 
 def test_readiness_follows_the_worker_state(broker, tmp_path):
-    """/readyz is 503 until the worker consumes (starting, rebalancing, recovering), then 200; /livez is 200 once up."""
+    """/readyz is 503 until the worker consumes (starting, rebalancing, recovering, restoring), then 200; /livez is 200 once up."""
     run = Run(broker, tmp_path, "ready")
     w = run.worker()
     seen = []
@@ -249,7 +249,8 @@ def test_readiness_follows_the_worker_state(broker, tmp_path):
     print("\nreadyz while starting:", seen[:3], "... while a second member joins:", during[:3], "...", during[-2:])
     assert seen and seen[-1] == (200, "consuming"), seen
     assert any(s == 503 for s, _ in seen), f"never reported not-ready while starting: {seen[:5]}"
-    not_ready = {"starting", "joining", "warming up", "rebalancing", "recovering", "broker unreachable"}
+    not_ready = {"starting", "joining", "warming up", "rebalancing", "recovering", "restoring dedup window",
+                 "broker unreachable"}
     assert all(state in not_ready for s, state in seen + during if s == 503), seen + during
     assert live == 200
     assert any(s == 503 for s, state in during), during[:10]

@@ -58,6 +58,6 @@ def test_fresh_worker_joins_fast_and_takes_an_article_published_before_it(broker
     log = log_path.read_text(errors="replace")
     join = _at(log, "Joined group") - _at(log, "(Re-)joining group")
     assert join < 4.5, f"group join took {join:.1f} s (Tansu holds it for half the session timeout)"
-    tables = _at(log, "Table: dedup-index]: Starting") - _at(log, "Waiting for tables to be registered")
+    tables = _at(log, "Table: article-events]: Starting") - _at(log, "Waiting for tables to be registered")
     assert tables < 0.5, f"{tables:.2f} s between waiting for tables and starting the table"
     assert _at(log, "warm-up (models") >= _at(log, "Joined group")   # logged once ready, after the join

@@ -45,12 +45,13 @@ class Outbox:
     def __len__(self) -> int:
         return len(self._items)
 
-    def add(self, topic, key, value, headers=None) -> None:
-        """Queue one record (a faust Record or bytes) for `topic` (a faust Topic)."""
+    def add(self, topic, key, value, headers=None, partition=None) -> None:
+        """Queue one record (a faust Record, bytes, or None: a tombstone) for `topic` (a faust
+        Topic), on `partition` or the key's."""
         name = self._names.get(topic)
         if name is None:
             name = self._names[topic] = topic.get_topic_name()
-        self._items.append((name, key, value, headers))
+        self._items.append((name, key, value, headers, partition))
 
     async def maybe_flush(self) -> None:
         if len(self._items) >= FLUSH_EVERY:
@@ -64,13 +65,13 @@ class Outbox:
         start = time.monotonic()
         futures = []
         per_topic: dict[str, int] = {}
-        for name, key, value, headers in items:
+        for name, key, value, headers, partition in items:
             if isinstance(key, str):
                 key = key.encode("utf-8")
             if value is not None and not isinstance(value, (bytes, bytearray)):
                 value = value.dumps()
             try:
-                fut = await producer.send(name, value, key=key, headers=headers)
+                fut = await producer.send(name, value, key=key, headers=headers, partition=partition)
             except BaseException as exc:    # refused before queueing (size, metadata timeout, stop)
                 guard.fail(exc)
                 raise

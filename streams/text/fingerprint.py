@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import struct
 import threading
 import zlib
 from collections import OrderedDict
@@ -63,6 +64,7 @@ BANDS = NUM_PERM // ROWS
 _BAND_MIX = _rng.randint(1, 2**62, size=(ROWS + 1,), dtype=np.int64).astype(np.uint64) | np.uint64(1)
 _BAND_IDX = np.arange(BANDS, dtype=np.uint64) * _BAND_MIX[ROWS]
 _EMPTY_SIG = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+_V2_HEAD = struct.Struct("<BdI16sHi")   # version 2, ts, n, exact (16 raw bytes), id length, URL length (-1: None)
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -142,6 +144,29 @@ class Fingerprint:
         sig = np.frombuffer(base64.b64decode(d["sig"]), dtype="<u4").astype(np.uint32)
         return cls(d["id"], d.get("url"), d["exact"], sig, int(d["n"]), float(d["ts"]))
 
+    def to_bytes(self) -> bytes:
+        """The compact (v2) changelog value: ~570 bytes + id + URL, against ~830 of JSON (v1)."""
+        aid = self.article_id.encode("utf-8", "surrogatepass")
+        url = b"" if self.url is None else self.url.encode("utf-8", "surrogatepass")
+        return b"".join((_V2_HEAD.pack(2, self.ts, self.n, bytes.fromhex(self.exact), len(aid),
+                                       -1 if self.url is None else len(url)),
+                         self.sig.astype("<u4").tobytes(), aid, url))
+
+    @classmethod
+    def from_bytes(cls, b: bytes) -> "Fingerprint":
+        """Either changelog form: v2 (`to_bytes`) or v1 (JSON of `to_dict`, written before v2)."""
+        if b[:1] == b"{":
+            import orjson
+            return cls.from_dict(orjson.loads(b))
+        if b[:1] != b"\x02":
+            raise ValueError(f"unknown fingerprint encoding {b[:1]!r}")
+        _, ts, n, exact, id_len, url_len = _V2_HEAD.unpack_from(b)
+        at = _V2_HEAD.size + NUM_PERM * 4
+        sig = np.frombuffer(b, dtype="<u4", count=NUM_PERM, offset=_V2_HEAD.size).astype(np.uint32)
+        aid = b[at:at + id_len].decode("utf-8", "surrogatepass")
+        url = None if url_len < 0 else b[at + id_len:at + id_len + url_len].decode("utf-8", "surrogatepass")
+        return cls(aid, url, exact.hex(), sig, n, ts)
+
     def similarity(self, other: "Fingerprint") -> float:
         return float(np.count_nonzero(self.sig == other.sig)) / NUM_PERM
 
@@ -220,6 +245,15 @@ def _band_keys(sig: np.ndarray) -> list[int]:
     return h.tolist()
 
 
+def _band_keys_many(sigs: np.ndarray) -> np.ndarray:
+    """`_band_keys` of every row of an (m x NUM_PERM) signature matrix at once: (m x BANDS)."""
+    b = sigs[:, : BANDS * ROWS].astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+    h = np.broadcast_to(_BAND_IDX, (len(sigs), BANDS)).copy()
+    for r in range(ROWS):
+        h += b[:, :, r] * _BAND_MIX[r]
+    return h
+
+
 @dataclass(frozen=True)
 class Verdict:
     duplicate_of: str
@@ -265,6 +299,22 @@ class _BandIndex:
         self.recent_slots.append(slot)
         if len(self.recent_slots) >= self.MERGE_EVERY:
             self.merge()
+
+    def add_many(self, slots: np.ndarray, keys: np.ndarray) -> None:
+        """`add` of each slot (row of `keys`, BANDS keys each), everything then in one sorted run
+        without the dead slots: a rebuild of 100 k articles is one argsort of 4.2 M keys instead
+        of 4.2 M dict inserts."""
+        self.merge()                                   # recent -> small run
+        (bk, bs), (sk, ss) = self.runs
+        nk = np.concatenate([bk, sk, np.ascontiguousarray(keys, dtype=np.uint64).reshape(-1)])
+        ns = np.concatenate([bs, ss, np.repeat(np.asarray(slots, dtype=np.int32), keys.shape[1])])
+        dead = np.fromiter(self.dead, dtype=np.int32, count=len(self.dead)) if self.dead else None
+        alive = self._alive(ns, dead)
+        if alive is not None:
+            nk, ns = nk[alive], ns[alive]
+        order = np.argsort(nk)      # slots under one key form a set: no need for a stable sort
+        self.runs = [(nk[order], ns[order]), (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32))]
+        self.dead = set()
 
     def remove(self, slot: int) -> None:
         self.dead.add(slot)
@@ -426,6 +476,28 @@ class Deduper:
 
     def add(self, fp: Fingerprint) -> list[str]:
         """Index fp; returns the ids evicted by the count or age window."""
+        return self._add(fp, None)
+
+    def add_many(self, fps) -> list[str]:
+        """`add` of each fingerprint in order (the same entries, evictions and answers), with the
+        LSH band keys computed and indexed for all of them at once: the window rebuilt after a
+        restart costs ~10 µs per article instead of ~130."""
+        fps = list(fps)
+        need = min(self._next_row + len(fps), self.window + 1)
+        if need > self._sigs.shape[0]:      # grow the signature matrix once, not by doubling
+            grown = np.empty((need, NUM_PERM), dtype=np.uint32)
+            grown[: self._sigs.shape[0]] = self._sigs
+            self._sigs = grown
+        pending: list[tuple[int, np.ndarray]] = []
+        evicted: list[str] = []
+        for fp in fps:
+            evicted.extend(self._add(fp, pending))
+        if pending:
+            slots = np.fromiter((p[0] for p in pending), dtype=np.int64, count=len(pending))
+            self._bands.add_many(slots, _band_keys_many(np.stack([p[1] for p in pending])))
+        return evicted
+
+    def _add(self, fp: Fingerprint, pending: list | None) -> list[str]:
         if fp.article_id in self._entries:
             self.remove(fp.article_id)
         self._seq += 1
@@ -439,7 +511,10 @@ class Deduper:
         if fp.url:
             self._url[fp.url] = fp.article_id
         if fp.n >= MIN_FEATURES:
-            self._bands.add(slot, _band_keys(fp.sig))
+            if pending is None:
+                self._bands.add(slot, _band_keys(fp.sig))
+            else:
+                pending.append((slot, fp.sig))
         if fp.ts > self._max_ts:
             self._max_ts = fp.ts
         evicted = []
