@@ -179,14 +179,26 @@ def _pick_date(trig, dmentions, s: int, e: int, status: str, published: dt.date 
     return (day.isoformat() if day else None), dm.phrase, dm
 
 
+def _span(dm, dmentions) -> tuple[int, int]:
+    """Where a picked date mention sits in the folded text."""
+    return next((fs, fe) for d, fs, fe in dmentions if d is dm)
+
+
 def _bound(dm, dmentions, trigger: tuple[int, int], text: str) -> bool:
     """A date in the trigger's own clause ("will meet on 31 October next"), not one a comma
     away that dates something else ("..., ahead of the debate on 31 October next")."""
-    for d, fs, fe in dmentions:
-        if d is dm:
-            a, b = (fe, trigger[0]) if fe <= trigger[0] else (trigger[1], fs)
-            return _CLAUSE.isdisjoint(text[a:b]) and not set("،؛").intersection(text[a:b])
-    return False
+    fs, fe = _span(dm, dmentions)
+    a, b = (fe, trigger[0]) if fe <= trigger[0] else (trigger[1], fs)
+    return _CLAUSE.isdisjoint(text[a:b]) and not set("،؛").intersection(text[a:b])
+
+
+def _starts_now(dm, dmentions, trigger: tuple[int, int], text: str, verb_final: bool) -> bool:
+    """"Today" that dates the trip itself (H3: "will arrive today", "بدءا من اليوم", verb-final
+    "bugün Türkiye'ye geleceği"), not the day of its announcement ("announced today that X will visit")."""
+    if dm.offset_days != 0 or dm.day:
+        return False
+    fs, fe = _span(dm, dmentions)
+    return fs >= trigger[0] or (verb_final and fe <= trigger[0] and actors._gap_ok(text, fe, trigger[0], 2))
 
 
 def _codes(parties) -> list[str]:
@@ -286,13 +298,19 @@ def _relative_traveller(t, cues, parties, text) -> str | None:
     return who.code if who is not None else None
 
 
-def _office_host(t, parties, locs, codes) -> str | None:
-    """"The Minister of State received in Riyadh the Mexican deputy minister": an office with no
-    state that receives (a `host` trigger) one foreign guest in a named city is that city's state."""
+def _office_host(t, parties, places, codes, text) -> str | None:
+    """An office with no state that receives (a `host` trigger) one foreign guest at a named place
+    is that place's state: "The Minister of State received in Riyadh the Mexican deputy minister",
+    "El presidente del Gobierno recibió en La Moncloa al primer ministro portugués". The place right
+    after the verb wins; otherwise the sentence must name only one."""
     if "host" not in t.flags or t.label != "meeting" or len(codes) != 1 \
-            or not any(p.via == "office" and p.code is None for p in parties):
+            or not any(p.via == "office" and (p.code is None or p.end <= t.start) for p in parties):
         return None
-    other = {pl.code for pl in locs if pl.place and pl.marker == "loc" and pl.code != codes[0]}
+    named = [pl for pl in places if pl.place and pl.marker == "loc" and pl.code != codes[0]]
+    near = next((pl.code for pl in named if pl.pos >= t.end and actors._gap_ok(text, t.end, pl.pos, 4)), None)
+    if near is not None:
+        return near
+    other = {pl.code for pl in named}
     return other.pop() if len(other) == 1 else None
 
 
@@ -349,14 +367,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
             continue
         if "needs_sign" in t.flags and not signs:
             continue
-        venue_host = None
-        if "weak" in t.flags and "host" in t.flags and len(_codes(strong)) == 1 and _office_before(parties, t):
-            # "El presidente del Gobierno recibió en La Moncloa al primer ministro portugués": an office
-            # with no state receives at home, so the venue names the host
-            venue_host = next((pl.code for pl in places if pl.marker == "loc" and pl.place
-                               and pl.code not in _codes(strong) and actors._gap_ok(text, t.end, pl.pos, 4)), None)
-        if "weak" in t.flags and len(_codes(strong)) < 2 and venue_host is None \
-                and not _office_host(t, parties, locs, _codes(strong)):
+        office_host = _office_host(t, parties, locs, _codes(strong), text)
+        if "weak" in t.flags and len(_codes(strong)) < 2 and office_host is None:
             continue
         if "host" in t.flags and ctx["svo"] and not any(p.pos < t.start for p in src) \
                 and len(_codes([p for p in src if p.pos > t.end])) >= 2:
@@ -372,8 +384,8 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                     c.label == "pairref" and 0 <= c.start - t.end <= 3 for c in cues):
                 continue
             codes = list(ctx["story_pair"])
-        if venue_host is not None and venue_host not in codes:
-            codes.insert(0, venue_host)
+        if office_host is not None and len(codes) == 1 and office_host not in codes:
+            codes.insert(0, office_host)
         if t.label in ("meeting", "call", "agreement", "negotiation") and len(codes) < 2:
             # bare country names stand for their state only as subjects ("China and Russia held
             # talks", "وقعت مصر والإمارات مذكرة"), as the object right after the trigger or
@@ -492,10 +504,6 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
         else:
             if counterpart and len(codes) == 1:
                 other = next((pl.code for pl in locs if pl.code != codes[0]), None)
-                if other:
-                    codes.append(other)
-            elif len(codes) == 1 and t.label == "meeting":
-                other = _office_host(t, parties, locs, codes)
                 if other:
                     codes.append(other)
             if len(codes) == 1 and src and ctx.get("subject") and ctx["subject"] != codes[0] \
@@ -974,11 +982,9 @@ def _extract(text, language, published_at, article, with_features=False) -> list
             if dm is not None and ((dm.offset_days or 0) > 0 or dm.tense_hint == "future" and (
                     dm.kind != "day_month" or ev["type"] == "visit" or _bound(dm, dmentions, ev["trigger"], folded))):
                 ev["status"] = "planned"  # "يصل غدا", "next Tuesday": ahead, with or without a publication day
-            elif dm is not None and dm.offset_days == 0 and ev["type"] == "visit" and not dm.day \
-                    and not ev.get("leg") and any(fs >= ev["trigger"][0] or (ctx["verb_final"] and fe <= ev["trigger"][0]
-                                                        and actors._gap_ok(folded, fe, ev["trigger"][0], 2))
-                                                        for d, fs, fe in dmentions if d is dm):
-                ev["status"] = "occurred"  # "will arrive today", "بدءا من اليوم": a trip under way (H3)
+            elif dm is not None and ev["type"] == "visit" and not ev.get("leg") \
+                    and _starts_now(dm, dmentions, ev["trigger"], folded, ctx["verb_final"]):
+                ev["status"] = "occurred"  # a trip under way (H3)
             elif ev.get("present") and dm is not None and dm.kind == "weekday" and dm.tense_hint != "past" \
                     and pub_day is None:
                 ev["status"] = "planned"  # "arriva mercoledì a Roma" with no publication day: the coming Wednesday
