@@ -130,6 +130,14 @@ def _read_rows() -> tuple[tuple[str, str, str, str, frozenset], ...]:
     return tuple(rows.values())
 
 
+def day_followers() -> frozenset[str]:
+    """Folded words that may follow a day written as an ordinal ("am 22. März", "vom 22. bis 26.
+    März"): month names and range words, every language's (streams/events/sentences.py keeps
+    such a dot inside the sentence)."""
+    return frozenset(fold(phrase) for _, kind, _, phrase, flags in _read_rows()
+                     if kind in ("month", "range_sep") and phrase.isalpha() and "needs_number" not in flags)
+
+
 def _alt(phrases) -> str:
     """Regex alternation of folded phrases, longest first, spaces matching any run of spaces."""
     items = sorted({fold(p) for p in phrases if p}, key=len, reverse=True)

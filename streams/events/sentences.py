@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from streams.events.dates import day_followers
 from streams.lang import union
 
 # Same matches as r"\n+|[.!?;]+(?!\d)", written to start with a character class: the regex
@@ -25,8 +26,8 @@ _ABBREV_CHARS = max([4] + [len(w) + 1 for w in _WORDS])
 MAX_LEN = 700
 # German writes the day as an ordinal: "am 22. März", "vom 22. bis 26. März" -- no sentence ends there
 _ORD_DAY = re.compile(r"(?:^|[^\w.])\d{1,2}$")
-_ORD_NEXT = re.compile(r"[ \t]+(?:januar|janner|jänner|februar|marz|märz|april|mai|juni|juli|august|september|oktober"
-                       r"|november|dezember|bis|und|oder)(?!\w)")
+_ORD_NEXT = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, sorted(day_followers(), key=len, reverse=True)))
+                       + r")(?!\w)")
 
 
 def split(text: str) -> list[tuple[int, int]]:
