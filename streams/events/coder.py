@@ -268,19 +268,22 @@ def _joined(first, items, text, exclude: set, backward: bool) -> list:
     return out
 
 
-# "his two-day Japan visit", "the upcoming India visit": a country name modifying the visit noun
-_PREMOD_LEAD = re.compile(r"(?:^|\s)(?:his|her|their|its|the|a|an|this|upcoming|maiden|planned|recent|official|"
-                          r"first|second|[\w]+-day)\s+$", re.I)
+@functools.lru_cache(maxsize=32)
+def _premodifiers(words: tuple[str, ...]) -> re.Pattern | None:
+    """A word opening a noun phrase, or a hyphenated length ("two-day"), right before a country."""
+    if not words:
+        return None
+    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, words)) + r"|\w+-\w+)\s+$")
 
 
-def _premodifier_host(t, bare, text):
+def _premodifier_host(t, bare, text, noun: str, lead: re.Pattern | None):
     """The host named as a noun modifier right before the visit noun ("on his two-day Japan visit"):
-    a bare country one space before the singular noun "visit", itself after a determiner, a possessive
-    or a length ("two-day"), so that "Japan visits China" (a verb) does not count."""
-    if text[t.start:t.end] != "visit":
+    a bare country one space before the singular noun, itself after a determiner, a possessive or a
+    length (the profile's `visit_premodifiers`), so that "Japan visits China" (a verb) does not count."""
+    if lead is None or text[t.start:t.end] != noun:
         return None
     b = next((b for b in bare if b.end == t.start - 1 and text[b.end] == " " and b.role != "org"), None)
-    if b is None or not _PREMOD_LEAD.search(text[max(0, b.pos - 30):b.pos]):
+    if b is None or not lead.search(text[max(0, b.pos - 30):b.pos]):
         return None
     return actors.Place(b.pos, b.end, b.code, None, "dest")
 
@@ -418,7 +421,7 @@ def _sentence_events(text, s, e, idx, trigs, cues, parties, bare, places, ctx) -
                 actors.Place(x.pos, x.end, x.code, getattr(x, "place", None), "dest") for x in places + bare
                 if (ctx.get("sov") or "final" in t.flags) and x.end <= t.start
                 and actors._gap_ok(text, x.end, t.start, 0)]    # "final": German "hat die Ukraine besucht"
-            pre = _premodifier_host(t, bare, text)
+            pre = _premodifier_host(t, bare, text, *ctx["premod"])
             if pre is not None:
                 cands.append(pre)
             after = sorted((pl for pl in cands if pl.pos >= t.end), key=_POS)
@@ -891,7 +894,8 @@ def _extract(text, language, published_at, article, with_features=False) -> list
                  "svo": prof.word_order == "SVO",          # the subject comes before the verb
                  "sov": prof.destination_before_verb,   # verb-final: "چین روانہ", "بیجنگ پہنچ گئے"
                  "postpositional": prof.postpositional,   # "with" after its object: "A ve B ile"
-                 "case_endings": prof.case_endings}       # "Ankara'ya": the ending right after the name
+                 "case_endings": prof.case_endings,       # "Ankara'ya": the ending right after the name
+                 "premod": (prof.visit_noun, _premodifiers(prof.visit_premodifiers))}   # "his Japan visit"
     m_starts = [m.start for m in mentions]
     tld = _tld_country(article.get("url"))
     ctx["homes"] = [tld] if tld else []   # the state an office named without a country belongs to

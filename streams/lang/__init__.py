@@ -38,6 +38,8 @@ class LanguageProfile:
     name_suffixes: tuple[str, ...]   # endings glued to a name or demonym ("Ruslar", "پاکستانی‌اش")
     leader_columns: tuple[str, ...]  # columns of gazetteer/leaders.tsv whose spellings this language reads
     future_suffixes: tuple[str, ...] # endings of a future verb form ("yapılacak", "görüşecek"): the event is ahead
+    visit_noun: str                  # the visit noun a host country may modify ("his Japan visit"), "" for none
+    visit_premodifiers: tuple[str, ...]  # words that may open that noun phrase ("his", "the", "upcoming")
     folder: Path
 
     @property
@@ -83,6 +85,7 @@ def profile(code: str | None) -> LanguageProfile:
         since=tuple(spec.get("since", ())), abbreviations=tuple(spec.get("abbreviations", ())),
         name_suffixes=tuple(spec.get("name_suffixes", ())), leader_columns=tuple(spec.get("leader_columns", ("en",))),
         future_suffixes=tuple(spec.get("future_suffixes", ())),
+        visit_noun=spec.get("visit_noun", ""), visit_premodifiers=tuple(spec.get("visit_premodifiers", ())),
         folder=folder)
 
 
